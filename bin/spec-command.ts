@@ -1,0 +1,58 @@
+import { Command, Option } from 'commander';
+import { stringify as toYaml } from 'yaml';
+import { DEFAULT_PROFILE, PROFILES, formatSpecList, listSpec, toAsyncApi, toJsonSchema, toOpenApi, type Profile } from '../spec/index.js';
+import type { CliIo } from './io.js';
+import { UsageError } from './errors.js';
+
+const FORMATS = ['openapi', 'asyncapi', 'json-schema'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface SpecOptions {
+  list?: boolean;
+  format?: Format;
+  profile?: Profile;
+  out?: string;
+  json?: boolean;
+}
+
+const GENERATORS: Record<Format, (profile: Profile) => unknown> = {
+  openapi: toOpenApi,
+  asyncapi: toAsyncApi,
+  'json-schema': toJsonSchema,
+};
+
+async function runSpec(options: SpecOptions, io: CliIo): Promise<void> {
+  if (options.list && options.format) {
+    throw new UsageError('--list and --format cannot be used together', 'use one: eliza-wire spec --list, or eliza-wire spec --format openapi');
+  }
+  if (options.out && !options.format) {
+    throw new UsageError('--out needs --format', 'e.g. eliza-wire spec --format openapi --out openapi.json');
+  }
+  if (!options.format) {
+    const rows = listSpec(options.profile);
+    io.stdout(options.json ? `${JSON.stringify(rows, null, 2)}\n` : formatSpecList(rows));
+    return;
+  }
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const document = GENERATORS[options.format](profile);
+  const yaml = options.out !== undefined && /\.ya?ml$/i.test(options.out);
+  const text = yaml ? toYaml(document, { aliasDuplicateObjects: false }) : `${JSON.stringify(document, null, 2)}\n`;
+  if (options.out) {
+    await io.writeFile(options.out, text);
+    io.stderr(`wrote ${options.format} (${profile}) to ${options.out}\n`);
+  } else {
+    io.stdout(text);
+  }
+}
+
+export function specCommand(io: CliIo): Command {
+  return new Command('spec')
+    .description('List the spec, or write it as OpenAPI 3.1, AsyncAPI 3.0 or JSON Schema')
+    .option('--list', 'print every entry (REST operations, socket events, flows) with its levels, then counts (the default)')
+    .addOption(new Option('--format <format>', 'write the spec in this format').choices(FORMATS))
+    .addOption(new Option('--profile <profile>', `only this profile (default for --format: ${DEFAULT_PROFILE})`).choices(PROFILES))
+    .option('--out <file>', 'write to a file instead of stdout (.yaml or .yml writes YAML)')
+    .option('--json', 'with --list: print the entries as JSON')
+    .addHelpText('after', '\nExamples:\n  eliza-wire spec --list --profile documented\n  eliza-wire spec --format openapi --profile elizaos-1.7 --out openapi.yaml\n')
+    .action((options: SpecOptions) => runSpec(options, io));
+}

@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import {
+  Agent,
+  AgentWithStatus,
+  AgentSummary,
+  Character,
+  Log,
+  Panel,
+  RunEvent,
+  RunSummary,
+  World,
+} from '../schemas/agents.js';
+import { PartialSuccess } from '../schemas/envelopes.js';
+import { EpochMs, Metadata, Uuid } from '../schemas/primitives.js';
+import { defineOperation, type ErrorInput } from './define.js';
+import { lv } from './levels.js';
+
+const agentId = { agentId: Uuid };
+const entityHeader = { 'X-Entity-Id': Uuid.optional() };
+
+const invalidAgent: ErrorInput = { status: 400, code: 'INVALID_ID', message: 'Invalid agent ID format' };
+const agentNotFound: ErrorInput = { status: 404, code: 'NOT_FOUND', message: 'Agent not found' };
+const dbError: ErrorInput = { status: 500, code: 'INTERNAL_ERROR', realCode: 'DB_ERROR', message: 'Database not available' };
+
+const CreateAgentBody = z
+  .object({
+    characterJson: Character.optional(),
+    characterPath: z.string().optional(),
+    agent: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'CreateAgentBody', description: 'One of characterJson, characterPath or agent (in that priority).' });
+
+const WorldCreateBody = z.object({ name: z.string().min(1), messageServerId: Uuid.optional(), metadata: Metadata.optional() });
+const WorldUpdateBody = z.object({ name: z.string().optional(), metadata: Metadata.optional() });
+
+export const agentOperations = [
+  defineOperation({
+    id: 'agents.list',
+    method: 'GET',
+    path: '/api/agents',
+    summary: 'List agents, active first, then by name',
+    profiles: lv('MUST', 'MUST'),
+    style: 'E1',
+    probed: true,
+    success: { status: 200, data: z.strictObject({ agents: z.array(AgentSummary) }) },
+    errors: [dbError],
+  }),
+  defineOperation({
+    id: 'agents.get',
+    method: 'GET',
+    path: '/api/agents/:agentId',
+    summary: 'Get one agent (running or stopped) with its status',
+    profiles: lv('MUST', 'MUST'),
+    style: 'E1',
+    probed: true,
+    params: agentId,
+    success: { status: 200, data: AgentWithStatus },
+    errors: [invalidAgent, agentNotFound, dbError],
+  }),
+  defineOperation({
+    id: 'agents.worlds.list',
+    method: 'GET',
+    path: '/api/agents/worlds',
+    summary: 'List the worlds of the first running agent',
+    description:
+      'elizaos-1.7: never reached: `GET /api/agents/:agentId` matches first and answers 400 INVALID_ID "Invalid agent ID format".',
+    profiles: lv('SHOULD', 'MUST'),
+    style: 'E1',
+    probed: true,
+    success: { status: 200, data: z.strictObject({ worlds: z.array(World) }), profiles: lv('SHOULD', undefined) },
+    errors: [{ status: 400, code: 'INVALID_ID', message: 'Invalid agent ID format', profiles: lv(undefined, 'MUST'), when: 'always (route shadowed by /api/agents/:agentId)' }],
+  }),
+  defineOperation({
+    id: 'agents.create',
+    method: 'POST',
+    path: '/api/agents',
+    summary: 'Create an agent from a character (does not start it)',
+    profiles: lv('MUST', 'MUST'),
+    style: 'E1',
+    probed: true,
+    body: CreateAgentBody,
+    success: { status: 201, data: z.strictObject({ id: Uuid, character: Character }).meta({ id: 'CreatedAgent' }) },
+    errors: [
+      { status: 400, code: 'VALIDATION_ERROR', realCode: 'CREATE_ERROR', message: 'No character configuration provided' },
+      dbError,
+    ],
+  }),
+  defineOperation({
+    id: 'agents.update',
+    method: 'PATCH',
+    path: '/api/agents/:agentId',
+    summary: 'Update an agent (partial); a running agent restarts when its plugins change',
+    profiles: lv('MUST', 'MUST'),
+    style: 'E1',
+    params: agentId,
+    body: Agent.partial().meta({ id: 'AgentPatch' }),
+    success: { status: 200, data: AgentWithStatus },
+    errors: [
+      invalidAgent,
+      { ...agentNotFound, profiles: lv('MUST', undefined) },
+      { status: 500, code: 'INTERNAL_ERROR', realCode: 'UPDATE_ERROR', message: 'Error updating agent' },
+    ],
+  }),
+  defineOperation({
+    id: 'agents.delete',
+    method: 'DELETE',
+    path: '/api/agents/:agentId',
+    summary: 'Delete an agent',
+    profiles: lv('MUST', 'MUST'),
+    style: 'E1',
+    params: agentId,
+    success: [
+      { status: 204 },
+      { status: 202, data: z.strictObject({ message: z.string() }), real: PartialSuccess, description: 'Deletion continues in the background', when: 'deletion takes over 10 s' },
+    ],
+    errors: [
+      invalidAgent,
+      agentNotFound,
+      { status: 409, code: 'CONFLICT', realCode: 'DELETE_ERROR', when: 'foreign-key violation' },
+      { status: 408, code: 'TIMEOUT', realCode: 'DELETE_ERROR', when: 'the deletion timed out' },
+    ],
+  }),
+  defineOperation({
+    id: 'agents.start',
+    method: 'POST',
+    path: '/api/agents/:agentId/start',
+    summary: 'Start an agent (200 also when it already runs)',
+    profiles: lv('MUST', 'MUST'),
+    style: 'E1',
+    probed: true,
+    params: agentId,
+    success: { status: 200, data: z.strictObject({ id: Uuid, name: z.string(), status: z.literal('active') }) },
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'START_ERROR' }],
+  }),
+  defineOperation({
+    id: 'agents.stop',
+    method: 'POST',
+    path: '/api/agents/:agentId/stop',
+    summary: 'Stop a running agent',
+    profiles: lv('MUST', 'MUST'),
+    style: 'E1',
+    probed: true,
+    params: agentId,
+    success: { status: 200, data: z.strictObject({ message: z.literal('Agent stopped') }) },
+    errors: [invalidAgent, { ...agentNotFound, when: 'the agent is not running' }],
+  }),
+  defineOperation({
+    id: 'agents.worlds.create',
+    method: 'POST',
+    path: '/api/agents/:agentId/worlds',
+    summary: 'Create a world for an agent',
+    profiles: lv('SHOULD', 'MUST'),
+    style: 'E1',
+    probed: true,
+    params: agentId,
+    body: WorldCreateBody,
+    success: { status: 201, data: z.strictObject({ world: World }) },
+    errors: [invalidAgent, agentNotFound, { status: 400, code: 'VALIDATION_ERROR', realCode: 'BAD_REQUEST', message: 'World name is required' }],
+  }),
+  defineOperation({
+    id: 'agents.worlds.update',
+    method: 'PATCH',
+    path: '/api/agents/:agentId/worlds/:worldId',
+    summary: 'Update a world (metadata is shallow-merged)',
+    profiles: lv('SHOULD', 'SHOULD'),
+    style: 'E1',
+    params: { agentId: Uuid, worldId: Uuid },
+    body: WorldUpdateBody,
+    success: { status: 200, data: z.strictObject({ world: World }) },
+    errors: [
+      { status: 400, code: 'INVALID_ID', message: 'Invalid agent ID or world ID format' },
+      { status: 404, code: 'NOT_FOUND', message: 'World not found' },
+    ],
+  }),
+  defineOperation({
+    id: 'agents.panels.list',
+    method: 'GET',
+    path: '/api/agents/:agentId/panels',
+    summary: "The agent's public plugin panels",
+    profiles: lv('SHOULD', 'SHOULD'),
+    style: 'E1',
+    params: agentId,
+    success: { status: 200, data: z.array(Panel) },
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'PANEL_ERROR' }],
+  }),
+  defineOperation({
+    id: 'agents.logs.list',
+    method: 'GET',
+    path: '/api/agents/:agentId/logs',
+    summary: "The agent's logs",
+    profiles: lv('SHOULD', 'SHOULD'),
+    style: 'E1',
+    params: agentId,
+    query: {
+      roomId: Uuid.optional(),
+      type: z.string().optional(),
+      count: z.number().int().positive().optional(),
+      offset: z.number().int().nonnegative().optional(),
+      excludeTypes: z.union([z.string(), z.array(z.string())]).optional(),
+    },
+    headers: entityHeader,
+    success: { status: 200, data: z.array(Log) },
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'LOG_ERROR' }],
+  }),
+  defineOperation({
+    id: 'agents.logs.delete',
+    method: 'DELETE',
+    path: '/api/agents/:agentId/logs/:logId',
+    summary: 'Delete one log entry',
+    profiles: lv('SHOULD', 'SHOULD'),
+    style: 'E1',
+    params: { agentId: Uuid, logId: Uuid },
+    success: { status: 204 },
+    errors: [
+      { status: 400, code: 'INVALID_ID', message: 'Invalid agent or log ID format' },
+      agentNotFound,
+      { status: 500, code: 'INTERNAL_ERROR', realCode: 'DELETE_ERROR', message: 'Failed to delete log' },
+    ],
+  }),
+  defineOperation({
+    id: 'agents.runs.list',
+    method: 'GET',
+    path: '/api/agents/:agentId/runs',
+    summary: "The agent's runs (message processing runs)",
+    profiles: lv('SHOULD', 'MUST'),
+    style: 'E1',
+    probed: true,
+    params: agentId,
+    query: {
+      roomId: Uuid.optional(),
+      status: z.enum(['started', 'completed', 'timeout', 'error', 'all']).optional(),
+      limit: z.number().int().min(1).max(100).optional(),
+      from: EpochMs.optional(),
+      to: EpochMs.optional(),
+    },
+    headers: entityHeader,
+    success: { status: 200, data: z.strictObject({ runs: z.array(RunSummary), total: z.number().int(), hasMore: z.boolean() }) },
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'RUNS_ERROR' }],
+  }),
+  defineOperation({
+    id: 'agents.runs.get',
+    method: 'GET',
+    path: '/api/agents/:agentId/runs/:runId',
+    summary: 'One run with its events',
+    profiles: lv('SHOULD', 'SHOULD'),
+    style: 'E1',
+    params: { agentId: Uuid, runId: Uuid },
+    query: { roomId: Uuid.optional() },
+    headers: entityHeader,
+    success: { status: 200, data: z.strictObject({ summary: RunSummary, events: z.array(RunEvent) }) },
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'RUN_DETAIL_ERROR' }],
+  }),
+];

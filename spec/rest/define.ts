@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import {
+  DocumentedError,
+  E1Error,
+  E2Error,
+  E4Error,
+  RootError,
+  successEnvelope,
+  type DocumentedErrorCode,
+} from '../schemas/envelopes.js';
+import type { Profile, Profiles } from '../profiles.js';
+import { apiConventions } from './conventions.js';
+import {
+  pathParamNames,
+  type HttpMethod,
+  type RequestBody,
+  type ResponseVariant,
+  type RestDomain,
+  type RestOperation,
+  type ZodShape,
+} from './operation.js';
+
+/**
+ * How a route answers in `elizaos-1.7` (reference §1.3):
+ * - `E1`, `E2`: `{success:true, data}`; errors E1 (`error` object) or E2 (`error` string);
+ * - `E3`: raw payload, E2-style errors (jobs) unless `E4`;
+ * - `E4`: raw payload, sessions errors;
+ * - `root`: raw payload, `{error}` errors (routes outside /api).
+ */
+export type Style = 'E1' | 'E2' | 'E3' | 'E4' | 'root';
+
+export interface SuccessInput {
+  status: number;
+  /** The payload: what `data` holds in the envelope, or the raw body. `undefined`: no body. */
+  data?: z.ZodType;
+  /** The elizaos-1.7 body when it is not what the style derives (a hybrid). */
+  real?: z.ZodType;
+  /** The elizaos-1.7 status when it differs from the documented one. */
+  realStatus?: number;
+  contentType?: string;
+  description?: string;
+  profiles?: Profiles;
+  when?: string;
+}
+
+export interface ErrorInput {
+  status: number;
+  /** The documented profile's stable code. */
+  code: DocumentedErrorCode;
+  /** The elizaos-1.7 code (E1/E4), when it differs from `code`. */
+  realCode?: string | number;
+  /** The exact message elizaos-1.7 sends. */
+  message?: string;
+  /** The elizaos-1.7 status when it differs (e.g. a 415 that 1.7.2 answers with 400). */
+  realStatus?: number;
+  /** The elizaos-1.7 body when it is not what the style derives. */
+  real?: z.ZodType;
+  realEnvelope?: ResponseVariant['envelope'];
+  profiles?: Profiles;
+  when?: string;
+}
+
+export interface OperationInput {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  description?: string;
+  profiles: Profiles;
+  style: Style;
+  probed?: boolean;
+  auth?: 'api-key' | 'none';
+  deprecated?: boolean;
+  aliasOf?: string;
+  params?: ZodShape;
+  query?: ZodShape;
+  headers?: ZodShape;
+  body?: z.ZodType | RequestBody;
+  success: SuccessInput | SuccessInput[];
+  errors?: ErrorInput[];
+  /** Responses given verbatim (profile-specific outcomes the builders do not cover). */
+  extra?: ResponseVariant[];
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 207: 'Multi-Status', 400: 'Bad Request',
+  401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function statusText(status: number): string {
+  return STATUS_TEXT[status] ?? `Status ${status}`;
+}
+
+function only(profiles: Profiles, profile: Profile): Profiles {
+  const level = profiles[profile];
+  return level ? { [profile]: level } : {};
+}
+
+function isEmpty(profiles: Profiles): boolean {
+  return Object.keys(profiles).length === 0;
+}
+
+function documentedSuccess(op: OperationInput, s: SuccessInput, profiles: Profiles): ResponseVariant[] {
+  const p = only(profiles, 'documented');
+  if (isEmpty(p)) return [];
+  const raw = op.style === 'root' || (s.contentType !== undefined && s.contentType !== 'application/json');
+  return [{
+    status: s.status,
+    description: s.description ?? statusText(s.status),
+    envelope: s.data === undefined ? 'empty' : raw ? envelopeOfContent(s.contentType) : 'documented',
+    contentType: s.data === undefined ? undefined : (s.contentType ?? 'application/json'),
+    schema: s.data === undefined ? undefined : raw ? s.data : successEnvelope(s.data),
+    profiles: p,
+    when: s.when,
+  }];
+}
+
+function envelopeOfContent(contentType: string | undefined): ResponseVariant['envelope'] {
+  if (contentType === 'text/event-stream') return 'sse';
+  if (contentType === undefined || contentType === 'application/json') return 'raw';
+  return contentType.startsWith('text/') ? 'text' : 'binary';
+}
+
+function realSuccess(op: OperationInput, s: SuccessInput, profiles: Profiles): ResponseVariant[] {
+  const p = only(profiles, 'elizaos-1.7');
+  if (isEmpty(p)) return [];
+  const status = s.realStatus ?? s.status;
+  if (s.real === undefined && s.data === undefined) {
+    return [{ status, description: s.description ?? statusText(status), envelope: 'empty', profiles: p, when: s.when }];
+  }
+  const enveloped = (op.style === 'E1' || op.style === 'E2') && (s.contentType ?? 'application/json') === 'application/json';
+  const schema = s.real ?? (enveloped && s.data ? successEnvelope(s.data) : s.data);
+  const envelope = s.real ? 'hybrid' : enveloped ? op.style : op.style === 'root' ? envelopeOfContent(s.contentType) : s.contentType && s.contentType !== 'application/json' ? envelopeOfContent(s.contentType) : 'E3';
+  return [{
+    status,
+    description: s.description ?? statusText(status),
+    envelope: envelope as ResponseVariant['envelope'],
+    contentType: s.contentType ?? 'application/json',
+    schema,
+    profiles: p,
+    when: s.when,
+  }];
+}
+
+function documentedError(e: ErrorInput, profiles: Profiles): ResponseVariant[] {
+  const p = only(profiles, 'documented');
+  if (isEmpty(p)) return [];
+  return [{
+    status: e.status,
+    description: `${statusText(e.status)}: ${e.code}`,
+    envelope: 'documented',
+    contentType: 'application/json',
+    schema: DocumentedError,
+    profiles: p,
+    error: { code: e.code },
+    when: e.when,
+  }];
+}
+
+const REAL_ERROR_BY_STYLE: Record<Style, { schema: z.ZodType; envelope: ResponseVariant['envelope'] }> = {
+  E1: { schema: E1Error, envelope: 'E1' },
+  E2: { schema: E2Error, envelope: 'E2' },
+  E3: { schema: E2Error, envelope: 'E2' },
+  E4: { schema: E4Error, envelope: 'E4' },
+  root: { schema: RootError, envelope: 'raw' },
+};
+
+function realError(op: OperationInput, e: ErrorInput, profiles: Profiles): ResponseVariant[] {
+  const p = only(profiles, 'elizaos-1.7');
+  if (isEmpty(p)) return [];
+  const status = e.realStatus ?? e.status;
+  const byStyle = REAL_ERROR_BY_STYLE[op.style];
+  const hasCode = byStyle.envelope === 'E1' || byStyle.envelope === 'E4';
+  const code = e.realCode ?? (hasCode ? e.code : undefined);
+  return [{
+    status,
+    description: `${statusText(status)}${e.message ? `: ${e.message}` : ''}`,
+    envelope: e.realEnvelope ?? byStyle.envelope,
+    contentType: 'application/json',
+    schema: e.real ?? byStyle.schema,
+    profiles: p,
+    error: { code, message: e.message },
+    when: e.when,
+  }];
+}
+
+function normaliseBody(body: OperationInput['body']): RequestBody | undefined {
+  if (body === undefined) return undefined;
+  if ('contentType' in body && 'schema' in body) return body as RequestBody;
+  return { contentType: 'application/json', schema: body as z.ZodType, required: true };
+}
+
+function checkParams(input: OperationInput): void {
+  const names = pathParamNames(input.path);
+  const declared = Object.keys(input.params ?? {});
+  const missing = names.filter((n) => !declared.includes(n));
+  const extra = declared.filter((n) => !names.includes(n));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(`spec ${input.id}: path ${input.path} declares params [${declared.join(', ')}]; fix the params to [${names.join(', ')}]`);
+  }
+}
+
+/**
+ * Builds one REST operation: the success and error descriptions become one response variant per profile, and
+ * the /api conventions (auth, rate limit, body parsing, global error handler) are added.
+ */
+export function defineOperation(input: OperationInput): RestOperation {
+  checkParams(input);
+  const successes = Array.isArray(input.success) ? input.success : [input.success];
+  const errors = input.errors ?? [];
+  const responses: ResponseVariant[] = [];
+  for (const s of successes) {
+    const profiles = s.profiles ?? input.profiles;
+    responses.push(...documentedSuccess(input, s, profiles), ...realSuccess(input, s, profiles));
+  }
+  for (const e of errors) {
+    const profiles = e.profiles ?? input.profiles;
+    responses.push(...documentedError(e, profiles), ...realError(input, e, profiles));
+  }
+  responses.push(...(input.extra ?? []));
+  const auth = input.auth ?? (input.path.startsWith('/api/') ? 'api-key' : 'none');
+  const op: RestOperation = {
+    id: input.id,
+    method: input.method,
+    path: input.path,
+    domain: domainOf(input.id),
+    summary: input.summary,
+    description: input.description,
+    auth,
+    profiles: input.profiles,
+    deprecated: input.deprecated,
+    aliasOf: input.aliasOf,
+    params: input.params,
+    query: input.query,
+    headers: input.headers,
+    body: normaliseBody(input.body),
+    responses,
+    probed: input.probed ?? false,
+  };
+  op.responses.push(...apiConventions(op));
+  return op;
+}
+
+function domainOf(id: string): RestDomain {
+  return id.split('.')[0] as RestDomain;
+}
+
+/** A multipart body with one `file` part. */
+export function multipartFile(file: z.ZodType, extra: ZodShape = {}): RequestBody {
+  return { contentType: 'multipart/form-data', schema: z.object({ file, ...extra }), required: true };
+}

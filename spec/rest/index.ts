@@ -1,0 +1,29 @@
+import { agentOperations } from './agents.js';
+import { audioOperations, mediaOperations } from './audio-media.js';
+import { channelOperations, deprecatedChannelOperations } from './channels.js';
+import { agentMemoryAliases, memoryOperations } from './memory.js';
+import { messageServerOperations, deprecatedServerOperations } from './message-servers.js';
+import { messagingCoreOperations } from './messaging-core.js';
+import { rootOperations } from './root.js';
+import { serverOperations, systemOperations } from './server-system.js';
+import { jobOperations, sessionOperations } from './sessions.js';
+import type { RestOperation } from './operation.js';
+
+/** Every REST operation of the protocol, in the reference's order, with aliases after their domain. */
+export const restOperations: readonly RestOperation[] = [
+  ...rootOperations,
+  ...agentOperations,
+  ...agentMemoryAliases,
+  ...memoryOperations,
+  ...messagingCoreOperations,
+  ...messageServerOperations,
+  ...channelOperations,
+  ...sessionOperations,
+  ...jobOperations,
+  ...deprecatedServerOperations,
+  ...deprecatedChannelOperations,
+  ...audioOperations,
+  ...mediaOperations,
+  ...serverOperations,
+  ...systemOperations,
+];

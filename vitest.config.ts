@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['spec/**/*.test.ts', 'mock-server/**/*.test.ts', 'suites/**/*.test.ts', 'reporters/**/*.test.ts', 'bin/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});
