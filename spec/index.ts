@@ -45,5 +45,6 @@ export { PROTOCOL_VERSION } from './generate/meta.js';
 export { fixture } from './fixtures/fixture.js';
 export type { FixtureOptions, OptionalFields } from './fixtures/fixture.js';
 
+export { schemaIssues } from './validate.js';
 export { listSpec, countSpec, formatSpecList } from './list.js';
 export type { SpecListEntry, SpecCounts } from './list.js';

@@ -21,12 +21,11 @@ export class SchemaCollector {
   convert(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
     const json = z.toJSONSchema(schema, { target: this.options.target, io, unrepresentable: 'any', reused: 'inline' }) as JsonSchema;
     delete json.$schema;
-    const defsKey = this.options.target === 'draft-7' ? 'definitions' : '$defs';
-    const defs = (json[defsKey] ?? {}) as Record<string, JsonSchema>;
-    delete json[defsKey];
+    const { $defs, definitions, ...rest } = json;
+    const defs = ($defs ?? definitions ?? {}) as Record<string, JsonSchema>;
     const names = this.hoist(defs, io);
     for (const def of Object.values(defs)) this.rewrite(def, names);
-    return this.rewrite(json, names) as JsonSchema;
+    return this.rewrite(rest, names) as JsonSchema;
   }
 
   /** Names each local definition in the shared map, returning local name → shared name. */

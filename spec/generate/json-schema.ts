@@ -13,9 +13,10 @@ export function toJsonSchema(profile: Profile): JsonSchema {
   const entries: Record<string, JsonSchema> = {};
   for (const op of restOperations.filter((o) => o.profiles[profile])) {
     if (op.body) entries[`rest.${op.id}.request`] = c.convert(op.body.schema, 'input');
-    for (const v of op.responses.filter((r) => r.profiles[profile] && r.schema)) {
+    for (const v of op.responses.filter((r) => r.profiles[profile])) {
+      if (!v.schema) continue;
       const key = `rest.${op.id}.${v.status}`;
-      const schema = c.convert(v.schema!, 'output');
+      const schema = c.convert(v.schema, 'output');
       const existing = entries[key];
       entries[key] = existing === undefined ? schema : { anyOf: [...((existing.anyOf as JsonSchema[]) ?? [existing]), schema] };
     }

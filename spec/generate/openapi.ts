@@ -1,6 +1,6 @@
 import type { Profile } from '../profiles.js';
 import { restOperations } from '../rest/index.js';
-import { REST_DOMAINS, openApiPath, type ResponseVariant, type RestOperation } from '../rest/operation.js';
+import { REST_DOMAINS, REST_DOMAIN_DESCRIPTIONS, openApiPath, type ResponseVariant, type RestOperation } from '../rest/operation.js';
 import { statusText } from '../rest/define.js';
 import { PROTOCOL_VERSION, PROFILE_TITLES } from './meta.js';
 import { SchemaCollector, isOptional, type JsonSchema } from './collector.js';
@@ -35,7 +35,7 @@ function responses(op: RestOperation, profile: Profile, c: SchemaCollector): Obj
     const variants = byStatus.get(status) ?? [];
     const content: Obj = {};
     for (const ct of [...new Set(variants.map((v) => v.contentType).filter((t): t is string => t !== undefined))]) {
-      const schemas = variants.filter((v) => v.contentType === ct && v.schema).map((v) => c.convert(v.schema!, 'output'));
+      const schemas = variants.flatMap((v) => (v.contentType === ct && v.schema ? [c.convert(v.schema, 'output')] : []));
       content[ct] = { schema: schemas.length > 0 ? mergeSchemas(schemas) : {} };
     }
     out[String(status)] = {
@@ -89,7 +89,7 @@ export function toOpenApi(profile: Profile): Obj {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: 'http://127.0.0.1:3000', description: 'A local ElizaOS server or the eliza-wire mock' }],
-    tags: REST_DOMAINS.map((name) => ({ name })),
+    tags: REST_DOMAINS.map((name) => ({ name, description: REST_DOMAIN_DESCRIPTIONS[name] })),
     paths,
     components: {
       securitySchemes: { ApiKey: { type: 'apiKey', in: 'header', name: 'X-API-KEY', description: 'Needed when the server has a REST API key.' } },

@@ -294,8 +294,7 @@ export const channelInputs: OperationInput[] = [
   },
 ];
 
-const otherInputs: OperationInput[] = [
-  {
+const serverChannelsInput: OperationInput = {
     id: 'messaging.message-servers.channels.list',
     method: 'GET',
     path: '/api/messaging/message-servers/:messageServerId/channels',
@@ -305,7 +304,10 @@ const otherInputs: OperationInput[] = [
     params: { messageServerId: Uuid },
     success: { status: 200, data: z.strictObject({ channels: z.array(Channel) }) },
     errors: [{ status: 400, code: 'INVALID_ID', message: 'Invalid messageServerId' }, failed('Failed to fetch channels')],
-  },
+};
+
+const otherInputs: OperationInput[] = [
+  serverChannelsInput,
   {
     id: 'messaging.dm-channel.get',
     method: 'GET',
@@ -343,7 +345,7 @@ export const deprecatedChannelOperations = [
       }),
     ),
   defineOperation({
-    ...otherInputs[0]!,
+    ...serverChannelsInput,
     id: 'messaging.central-servers.channels.list',
     path: '/api/messaging/central-servers/:serverId/channels',
     params: { serverId: Uuid },

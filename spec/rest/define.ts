@@ -98,6 +98,15 @@ function only(profiles: Profiles, profile: Profile): Profiles {
   return level ? { [profile]: level } : {};
 }
 
+/** The variant's levels, for the profiles the operation itself belongs to. */
+function within(variant: Profiles | undefined, op: Profiles): Profiles {
+  const out: Profiles = {};
+  for (const [profile, level] of Object.entries(variant ?? op) as [Profile, Profiles[Profile]][]) {
+    if (op[profile] && level) out[profile] = level;
+  }
+  return out;
+}
+
 function isEmpty(profiles: Profiles): boolean {
   return Object.keys(profiles).length === 0;
 }
@@ -212,11 +221,11 @@ export function defineOperation(input: OperationInput): RestOperation {
   const errors = input.errors ?? [];
   const responses: ResponseVariant[] = [];
   for (const s of successes) {
-    const profiles = s.profiles ?? input.profiles;
+    const profiles = within(s.profiles, input.profiles);
     responses.push(...documentedSuccess(input, s, profiles), ...realSuccess(input, s, profiles));
   }
   for (const e of errors) {
-    const profiles = e.profiles ?? input.profiles;
+    const profiles = within(e.profiles, input.profiles);
     responses.push(...documentedError(e, profiles), ...realError(input, e, profiles));
   }
   responses.push(...(input.extra ?? []));

@@ -17,6 +17,17 @@ export const REST_DOMAINS = [
 ] as const;
 export type RestDomain = (typeof REST_DOMAINS)[number];
 
+export const REST_DOMAIN_DESCRIPTIONS: Record<RestDomain, string> = {
+  root: 'Health probes and uploaded files, outside /api (no API key)',
+  agents: 'Agent management: CRUD, lifecycle, worlds, panels, logs, runs',
+  memory: 'Agent memory, rooms and group worlds',
+  messaging: 'Messages and channels, message servers, sessions, jobs',
+  audio: 'Transcription and speech',
+  media: 'Media uploads',
+  server: 'Runtime status and server logs',
+  system: 'Version and configuration',
+};
+
 export type ZodShape = Record<string, z.ZodType>;
 
 /** The JSON or multipart body an operation accepts. */
