@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['spec/**/*.test.ts', 'mock-server/**/*.test.ts', 'suites/**/*.test.ts', 'reporters/**/*.test.ts', 'bin/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
