@@ -15,6 +15,15 @@ import {
   successEnvelope,
 } from './envelopes.js';
 import { AgentSummary } from './agents.js';
+import { restOperations } from '../rest/index.js';
+
+/** E3 has no envelope: the body is the payload, as `GET /api/server/ping` answers in 1.7.2. */
+function e3Schema(): z.ZodType {
+  const ping = restOperations.find((op) => op.id === 'server.ping');
+  const variant = ping?.responses.find((v) => v.status === 200 && v.profiles['elizaos-1.7']);
+  if (!variant?.schema || variant.envelope !== 'E3') throw new Error('server.ping has no E3 200 response');
+  return variant.schema;
+}
 
 const AGENT = '2d6f0a63-7c5e-4d3b-9f7a-0b1c2d3e4f50';
 
@@ -50,6 +59,13 @@ const cases: Case[] = [
     quoted: { success: false, error: 'Missing required fields: channel_id, message_server_id, author_id, content, source_type, raw_message' },
     wrong: { success: false, error: { code: 'BAD_REQUEST', message: 'Missing required fields' } },
     issue: /^error: .*expected string, received object/,
+  },
+  {
+    name: 'E3 raw body (no envelope)',
+    schema: e3Schema(),
+    quoted: { pong: true, timestamp: 1763700000000 },
+    wrong: { success: true, data: { pong: true, timestamp: 1763700000000 } },
+    issue: /^pong: /,
   },
   {
     name: 'E4 error (sessions: no success key)',
