@@ -7,10 +7,17 @@ export { PROFILES, LEVELS, DEFAULT_PROFILE, isProfile, isLevel, isSelected, leve
 export type { Profile, Level, Profiles } from './profiles.js';
 
 export { restOperations } from './rest/index.js';
-export { defineOperation, multipartFile, statusText } from './rest/define.js';
+export { defineOperation, multipartFile, statusText, errorRef } from './rest/define.js';
 export type { OperationInput, SuccessInput, ErrorInput, Style } from './rest/define.js';
 export { REST_DOMAINS, openApiPath, pathParamNames } from './rest/operation.js';
-export type { RestOperation, ResponseVariant, RequestBody, HttpMethod, RestDomain } from './rest/operation.js';
+export type { RestOperation, ResponseVariant, RequestBody, HttpMethod, RestDomain, AliasOperationId } from './rest/operation.js';
+export type { operations as OperationTypes } from './generated/types.elizaos-1.7.js';
+import type { operations as AllOperations } from './generated/types.elizaos-1.7.js';
+import type { AliasOperationId as Alias } from './rest/operation.js';
+/** The id of every REST operation (derived from the generated OpenAPI types). */
+export type RestOperationId = keyof AllOperations & string;
+/** The id of every operation an implementation must handle itself (aliases re-dispatch). */
+export type PrimaryOperationId = Exclude<RestOperationId, Alias>;
 export { UNKNOWN_API_ROUTE } from './rest/conventions.js';
 export { ALLOWED_AUDIO, ALLOWED_MEDIA, MAX_UPLOAD_BYTES } from './rest/audio-media.js';
 

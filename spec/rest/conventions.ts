@@ -5,7 +5,8 @@ import type { ResponseVariant, RestOperation } from './operation.js';
 const JSON_CT = 'application/json';
 
 function variant(v: Omit<ResponseVariant, 'contentType' | 'conventional'>): ResponseVariant {
-  return { ...v, contentType: JSON_CT, conventional: true };
+  const code = v.error?.code;
+  return { ...v, contentType: JSON_CT, conventional: true, ...(typeof code === 'string' ? { ref: `convention:${code}` } : {}) };
 }
 
 function pick(op: RestOperation, levels: Profiles): Profiles {

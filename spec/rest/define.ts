@@ -164,6 +164,7 @@ function documentedError(e: ErrorInput, profiles: Profiles): ResponseVariant[] {
     schema: DocumentedError,
     profiles: p,
     error: { code: e.code },
+    ref: errorRef(e),
     when: e.when,
   }];
 }
@@ -191,8 +192,14 @@ function realError(op: OperationInput, e: ErrorInput, profiles: Profiles): Respo
     schema: e.real ?? byStyle.schema,
     profiles: p,
     error: { code, message: e.message },
+    ref: errorRef(e),
     when: e.when,
   }];
+}
+
+/** The ref that links an error's documented and 1.7.2 variants. */
+export function errorRef(e: { code: string; message?: string }): string {
+  return e.message ? `${e.code}:${e.message}` : e.code;
 }
 
 function normaliseBody(body: OperationInput['body']): RequestBody | undefined {
@@ -237,6 +244,7 @@ export function defineOperation(input: OperationInput): RestOperation {
     domain: domainOf(input.id),
     summary: input.summary,
     description: input.description,
+    style: input.style,
     auth,
     profiles: input.profiles,
     deprecated: input.deprecated,

@@ -50,6 +50,11 @@ export interface ResponseVariant {
   schema?: z.ZodType;
   profiles: Profiles;
   error?: { code?: string | number; message?: string };
+  /**
+   * Links the profiles' forms of one outcome: an error's `<documented code>:<message>` (or the code alone), so an
+   * implementation names the outcome once and renders it in whichever profile it serves.
+   */
+  ref?: string;
   /** The condition under which this response is given, when it is not the operation's plain outcome. */
   when?: string;
   /** The variant holds for any /api operation (auth, rate limit, body parsing): added by the conventions. */
@@ -66,6 +71,8 @@ export interface RestOperation {
   domain: RestDomain;
   summary: string;
   description?: string;
+  /** How elizaos-1.7 answers: envelope family of its successes and errors (see `Style`). */
+  style: 'E1' | 'E2' | 'E3' | 'E4' | 'root';
   /** `api-key`: needs `X-API-KEY` when the server has a REST token. */
   auth: 'api-key' | 'none';
   profiles: Profiles;
@@ -90,3 +97,13 @@ export function openApiPath(path: string): string {
 export function pathParamNames(path: string): string[] {
   return [...path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '');
 }
+
+/**
+ * Ids of operations that re-dispatch to another (deprecated aliases and the routers 1.7.2 mounts twice): an
+ * implementation serves them with their target's handler.
+ */
+export type AliasOperationId =
+  | `messaging.central-channels.${string}`
+  | `messaging.central-servers.${string}`
+  | `messaging.servers.${string}`
+  | `agents.memory.${string}`;

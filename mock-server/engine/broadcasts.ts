@@ -1,0 +1,87 @@
+import type { MockContext } from '../context.js';
+import type { MessageRecord } from '../state/records.js';
+import { compact } from '../state/wire.js';
+
+/**
+ * The messageBroadcast payloads. elizaos-1.7 has one variant per producer (V1 socket, V2 submit, V3 action,
+ * V4 action update, V5 REST); documented has one shape with channelId and roomId for all of them.
+ */
+function documented(ctx: MockContext, m: MessageRecord, senderName: string, extra: Record<string, unknown> = {}) {
+  const attachments = Array.isArray(m.metadata.attachments) && m.metadata.attachments.length > 0 ? m.metadata.attachments : undefined;
+  return compact({
+    id: m.id,
+    senderId: m.authorId,
+    senderName,
+    text: m.content,
+    channelId: m.channelId,
+    roomId: m.channelId,
+    messageServerId: ctx.state.messageServerId,
+    createdAt: m.createdAt,
+    source: m.sourceType,
+    attachments,
+    ...extra,
+  });
+}
+
+/** A user message sent over the socket: V1 (elizaos-1.7). */
+export function socketUserBroadcast(ctx: MockContext, m: MessageRecord, senderName: string, attachments: unknown, clientMessageId?: string) {
+  if (ctx.profile === 'documented') return documented(ctx, m, senderName, { clientMessageId });
+  return compact({
+    id: m.id,
+    senderId: m.authorId,
+    senderName,
+    text: m.content,
+    channelId: m.channelId,
+    roomId: m.channelId,
+    messageServerId: ctx.state.messageServerId,
+    createdAt: m.createdAt,
+    source: m.sourceType,
+    attachments,
+    clientMessageId,
+  });
+}
+
+/** An agent reply: V2 (`serverId`, no `channelId`). */
+export function agentReplyBroadcast(ctx: MockContext, m: MessageRecord, agentName: string, thought?: string, actions?: string[]) {
+  if (ctx.profile === 'documented') return documented(ctx, m, agentName, { thought, actions });
+  return compact({
+    senderId: m.authorId,
+    senderName: agentName,
+    text: m.content,
+    roomId: m.channelId,
+    serverId: ctx.state.messageServerId,
+    createdAt: m.createdAt,
+    source: m.sourceType,
+    id: m.id,
+    thought,
+    actions,
+  });
+}
+
+/** An action message (V3) or its update (V4, whose messageServerId is the body's server_message_id). */
+export function actionBroadcast(ctx: MockContext, m: MessageRecord, agentName: string, update?: { serverMessageId?: string }) {
+  const raw = (m.rawMessage ?? {}) as Record<string, unknown>;
+  const thought = typeof raw.thought === 'string' ? raw.thought : undefined;
+  const actions = Array.isArray(raw.actions) ? (raw.actions as string[]) : undefined;
+  if (ctx.profile === 'documented') return documented(ctx, m, agentName, { thought, actions });
+  return compact({
+    senderId: m.authorId,
+    senderName: agentName,
+    text: m.content,
+    roomId: m.channelId,
+    messageServerId: update ? update.serverMessageId : ctx.state.messageServerId,
+    createdAt: m.createdAt,
+    source: m.sourceType,
+    id: m.id,
+    thought,
+    actions,
+    updatedAt: m.updatedAt,
+    rawMessage: m.rawMessage ?? {},
+  });
+}
+
+/** A message posted over REST: V5. */
+export function restUserBroadcast(ctx: MockContext, m: MessageRecord, senderName: string) {
+  if (ctx.profile === 'documented') return documented(ctx, m, senderName);
+  return { senderId: m.authorId, senderName, text: m.content, roomId: m.channelId, messageServerId: ctx.state.messageServerId, createdAt: m.createdAt, source: m.sourceType, id: m.id };
+}

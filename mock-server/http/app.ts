@@ -1,0 +1,95 @@
+import cors from 'cors';
+import express, { type Express, type Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pathParamNames, restOperations, type RestOperation } from '../../spec/index.js';
+import type { MockContext } from '../context.js';
+import { handlers } from '../rest/handlers.js';
+import { errorBody } from '../rest/render.js';
+import { routeHandler, uploadMiddleware, type RestOverride } from '../rest/adapter.js';
+import { fail, type Handler } from '../rest/result.js';
+import { bodyErrors, contentTypeCheck, finalErrors } from './body-errors.js';
+import { controlRouter } from './control.js';
+import { restFaults } from './faults.js';
+import { apiKeyAuth, apiSecurityHeaders } from './security.js';
+
+const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-API-KEY', 'X-Entity-Id', 'X-Mock-Status', 'X-Mock-Delay'];
+
+function handlerOf(op: RestOperation): Handler {
+  const id = (op.aliasOf ?? op.id) as keyof typeof handlers;
+  // The HandlerMap type makes a missing handler a compile error; this guards a build that skipped the type check.
+  const handler: Handler = handlers[id] ?? (() => fail('INTERNAL_ERROR', `The mock has no handler for ${op.id}`));
+  if (!op.aliasOf) return handler;
+  // An alias names its params its own way (`:serverId`); hand the target's names to its handler.
+  const target = restOperations.find((o) => o.id === op.aliasOf);
+  const names = target ? pathParamNames(target.path) : [];
+  const own = pathParamNames(op.path);
+  return (req) => handler({ ...req, params: Object.fromEntries(own.map((n, i) => [names[i] ?? n, req.params[n] ?? ''])) });
+}
+
+/**
+ * Routes in the profile's order. elizaos-1.7 keeps the spec's (1.7.2's) order, so `GET /api/agents/:agentId`
+ * shadows `GET /api/agents/worlds` as it does there; documented puts literal segments before parameters.
+ */
+function ordered(profileOps: RestOperation[], documented: boolean): RestOperation[] {
+  if (!documented) return profileOps;
+  const weight = (op: RestOperation) => op.path.split('/').map((s) => (s.startsWith(':') ? '1' : '0')).join('');
+  return [...profileOps].sort((a, b) => weight(a).localeCompare(weight(b)));
+}
+
+function mountOperations(router: Router, getCtx: () => MockContext, overrides: RestOverride[], prefix: string): void {
+  const ctx = getCtx();
+  const ops = restOperations.filter((op) => op.profiles[ctx.profile] && op.path.startsWith(prefix));
+  for (const op of ordered(ops, ctx.profile === 'documented')) {
+    const path = op.path.slice(prefix === '/api/' ? 4 : 0);
+    const chain = [restFaults(getCtx, op)];
+    if (op.body?.contentType === 'multipart/form-data') chain.push(uploadMiddleware(ctx));
+    router[op.method.toLowerCase() as 'get'](path, ...chain, routeHandler(getCtx, op, handlerOf(op), overrides));
+  }
+}
+
+function unknownApiRoute(getCtx: () => MockContext): express.RequestHandler {
+  return (req, res) => {
+    const ctx = getCtx();
+    if (ctx.profile === 'documented') res.status(404).json(errorBody('documented', 'NOT_FOUND', `No route ${req.method} ${req.originalUrl}`));
+    else res.status(404).json(errorBody('E5', 404, 'API endpoint not found'));
+  };
+}
+
+/** The Express app, middleware in 1.7.2's order (reference §1.1). */
+export function createApp(getCtx: () => MockContext, overrides: RestOverride[], reset: () => void): Express {
+  const ctx = getCtx();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' }, frameguard: { action: 'sameorigin' }, hsts: false, referrerPolicy: { policy: 'no-referrer-when-downgrade' } }));
+  app.use(cors({ origin: ctx.options.corsOrigin ?? true, credentials: true, methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], allowedHeaders: ALLOWED_HEADERS, exposedHeaders: ['X-Total-Count'] }));
+  app.use(express.json({ limit: '2mb' }));
+  app.use(bodyErrors(getCtx));
+  if (ctx.options.control) app.use("/__mock", controlRouter(getCtx, reset));
+  const root = express.Router();
+  mountOperations(root, getCtx, overrides, '/health');
+  mountOperations(root, getCtx, overrides, '/media/');
+  app.use(root);
+  app.use('/api', apiKeyAuth(getCtx));
+  const api = express.Router();
+  api.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' }, referrerPolicy: { policy: 'no-referrer' } }));
+  if (ctx.options.rateLimit) {
+    const { limit, windowMs } = ctx.options.rateLimit;
+    api.use(rateLimit({ limit, windowMs, standardHeaders: 'draft-6', legacyHeaders: false, handler: (_req, res) => {
+      const body = getCtx().profile === 'documented' ? errorBody('documented', 'RATE_LIMIT_EXCEEDED', 'Too many requests. Please try again later.') : { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests. Please try again later.' } };
+      res.status(429).json(body);
+    } }));
+  }
+  api.use(apiSecurityHeaders);
+  api.use(contentTypeCheck(getCtx));
+  mountOperations(api, getCtx, overrides, '/api/');
+  api.use(unknownApiRoute(getCtx));
+  app.use('/api', api);
+  app.use((req, res) => {
+    if (getCtx().profile === 'documented') res.status(404).json(errorBody('documented', 'NOT_FOUND', `No route ${req.method} ${req.originalUrl}`));
+    else res.status(403).type('text/plain').send('Forbidden');
+  });
+  app.use(finalErrors(getCtx));
+  return app;
+}

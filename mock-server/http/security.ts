@@ -1,0 +1,35 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { errorBody } from '../rest/render.js';
+import type { MockContext } from '../context.js';
+
+/** Compares two secrets in constant time (for equal lengths; a length mismatch fails at once). */
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The `X-API-KEY` check of /api (OPTIONS exempt): 401 E6 in elizaos-1.7, UNAUTHORIZED documented. */
+export function apiKeyAuth(getCtx: () => MockContext): RequestHandler {
+  return (req, res, next) => {
+    const ctx = getCtx();
+    const token = ctx.options.authToken;
+    if (!token || req.method === 'OPTIONS') return next();
+    const given = req.get('x-api-key');
+    if (sameSecret(given, token)) return next();
+    if (ctx.profile === 'documented') {
+      res.status(401).json(errorBody('documented', 'UNAUTHORIZED', 'Missing or invalid X-API-KEY header'));
+    } else {
+      res.status(401).json({ error: 'API key required', message: 'Missing or invalid X-API-KEY header' });
+    }
+  };
+}
+
+/** The extra headers 1.7.2's /api router sets, and the ones it removes. */
+export const apiSecurityHeaders: RequestHandler = (_req, res, next) => {
+  res.set({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'SAMEORIGIN', 'X-XSS-Protection': '1; mode=block', 'Referrer-Policy': 'no-referrer' });
+  res.removeHeader('X-Powered-By');
+  next();
+};

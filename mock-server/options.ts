@@ -1,0 +1,98 @@
+import { DEFAULT_PROFILE, isProfile, type Profile } from '../spec/index.js';
+import { AGENT_BEHAVIOURS, type AgentBehaviour } from './agent/behaviour.js';
+import type { Clock } from './clock.js';
+import { configError } from './errors.js';
+import type { FaultConfig } from './faults.js';
+import type { LogLevel, Logger } from './logger.js';
+
+/** Options of `createMockServer`. Every one has a default; components (clock, logger, agent) can be handed in. */
+export interface MockServerOptions {
+  /** `documented` or `elizaos-1.7` (default). */
+  profile?: Profile;
+  /** Seeds generated agents, ids and fault randomness. Default 1. */
+  seed?: number;
+  /** Agents generated besides the default one. Default 0. */
+  agents?: number;
+  /** The REST API key (`X-API-KEY`); unset: REST is open. */
+  authToken?: string;
+  /** The socket API key (`auth.apiKey` or `x-api-key` at handshake). elizaos-1.7 keeps it apart from the REST key. */
+  socketApiKey?: string;
+  /** `echo` (default), `silent`, or a behaviour of your own. */
+  agent?: 'echo' | 'silent' | AgentBehaviour;
+  /** How long the agent "thinks" before it streams, in ms. Default 20. */
+  thinkMs?: number;
+  /** Characters per stream chunk. Default 8. */
+  chunkSize?: number;
+  /** REST requests per window and IP; unset: no limit. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** Allowed CORS origin(s); default: reflect the request origin (as 1.7.2 does). */
+  corsOrigin?: string | string[];
+  /** Mount the `/__mock/*` control routes. Default false. */
+  control?: boolean;
+  /** Faults from the start (latency, error rate, socket event delay/drop/duplicate). */
+  faults?: FaultConfig;
+  /** Largest upload, in bytes. Default 50 MiB. */
+  maxUploadBytes?: number;
+  /** Total bytes of uploads kept in memory. Default 200 MiB. */
+  maxMediaBytes?: number;
+  /** Check every response against the spec and report violations on `events` (tests). Default false. */
+  validateResponses?: boolean;
+  logLevel?: LogLevel | 'silent';
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface ResolvedOptions {
+  profile: Profile;
+  seed: number;
+  agents: number;
+  authToken?: string;
+  socketApiKey?: string;
+  agent: AgentBehaviour;
+  thinkMs: number;
+  chunkSize: number;
+  rateLimit?: { limit: number; windowMs: number };
+  corsOrigin?: string | string[];
+  control: boolean;
+  faults: FaultConfig;
+  maxUploadBytes: number;
+  maxMediaBytes: number;
+  validateResponses: boolean;
+  logLevel: LogLevel | 'silent';
+}
+
+function nonNegativeInt(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) throw configError(`${name} must be a whole number >= 0, got ${value}`);
+  return value;
+}
+
+export function resolveOptions(options: MockServerOptions): ResolvedOptions {
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  if (!isProfile(profile)) throw configError(`profile must be "documented" or "elizaos-1.7", got "${String(profile)}"`);
+  const agent = typeof options.agent === 'object' ? options.agent : AGENT_BEHAVIOURS[options.agent ?? 'echo'];
+  if (!agent) throw configError(`agent must be "echo", "silent" or an AgentBehaviour, got "${String(options.agent)}"`);
+  const chunkSize = nonNegativeInt('chunkSize', options.chunkSize, 8);
+  if (chunkSize === 0) throw configError('chunkSize must be at least 1');
+  if (options.rateLimit && (options.rateLimit.limit < 1 || options.rateLimit.windowMs < 1)) {
+    throw configError('rateLimit needs limit >= 1 and windowMs >= 1, e.g. { limit: 100, windowMs: 60000 }');
+  }
+  return {
+    profile,
+    seed: nonNegativeInt('seed', options.seed, 1),
+    agents: nonNegativeInt('agents', options.agents, 0),
+    authToken: options.authToken || undefined,
+    socketApiKey: options.socketApiKey || undefined,
+    agent,
+    thinkMs: nonNegativeInt('thinkMs', options.thinkMs, 20),
+    chunkSize,
+    rateLimit: options.rateLimit,
+    corsOrigin: options.corsOrigin,
+    control: options.control ?? false,
+    faults: options.faults ?? {},
+    maxUploadBytes: nonNegativeInt('maxUploadBytes', options.maxUploadBytes, 50 * 1024 * 1024),
+    maxMediaBytes: nonNegativeInt('maxMediaBytes', options.maxMediaBytes, 200 * 1024 * 1024),
+    validateResponses: options.validateResponses ?? false,
+    logLevel: options.logLevel ?? 'info',
+  };
+}

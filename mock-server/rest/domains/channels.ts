@@ -1,0 +1,3 @@
+import type { HandlerMap } from '../handlers.js';
+
+export const channelHandlers = {} satisfies Partial<HandlerMap>;

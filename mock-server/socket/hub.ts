@@ -1,0 +1,55 @@
+import type { Server, Socket } from 'socket.io';
+import type { Clock } from '../clock.js';
+import type { Faults } from '../faults.js';
+import type { MockEventBus } from '../events.js';
+
+/**
+ * Rewrites or stops an event on its way out: return the payload (changed or not) to send it, `null` to drop it,
+ * or an array to send several copies. First matching override wins.
+ */
+export interface OutgoingOverride {
+  event: string;
+  transform: (payload: unknown, target: { socketId?: string; room?: string }) => unknown;
+}
+
+/** The one place server → client events leave the mock: faults, overrides and the event log apply here. */
+export class SocketHub {
+  io?: Server;
+  readonly overrides: OutgoingOverride[] = [];
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly faults: Faults,
+    private readonly bus: MockEventBus,
+  ) {}
+
+  toSocket(socket: Socket, event: string, payload: unknown): void {
+    this.send(event, payload, { socketId: socket.id }, (p) => socket.emit(event, p));
+  }
+
+  /** To every socket in the room, or every one but `except`. */
+  toRoom(room: string, event: string, payload: unknown, except?: Socket): void {
+    const io = this.io;
+    if (!io) return;
+    this.send(event, payload, { room }, (p) => (except ? except.to(room).emit(event, p) : io.to(room).emit(event, p)));
+  }
+
+  private send(event: string, payload: unknown, target: { socketId?: string; room?: string }, emit: (payload: unknown) => void): void {
+    const override = this.overrides.find((o) => o.event === event || o.event === '*');
+    const transformed = override ? override.transform(payload, target) : payload;
+    if (transformed === null) return;
+    const copies = Array.isArray(transformed) && override ? transformed : [transformed];
+    const fault = this.faults.forEvent(event);
+    if (fault.drop) {
+      this.bus.emit('fault', { kind: 'drop', event });
+      return;
+    }
+    const times = fault.duplicate ? 2 : 1;
+    const deliver = () => {
+      for (let i = 0; i < times; i += 1) for (const copy of copies) emit(copy);
+      this.bus.emit('socket:out', { event, payload: copies[0], ...target });
+    };
+    if (fault.delayMs > 0) void this.clock.sleep(fault.delayMs).then(deliver);
+    else deliver();
+  }
+}

@@ -1,0 +1,118 @@
+import { Faker, en } from '@faker-js/faker';
+import { NIL_UUID } from '../../spec/index.js';
+import { IdSource } from './ids.js';
+import type {
+  AgentRecord,
+  ChannelRecord,
+  JobRecord,
+  LogRecord,
+  MediaRecord,
+  MemoryRecord,
+  MessageRecord,
+  RoomRecord,
+  RunRecord,
+  ServerRecord,
+  SessionRecord,
+  WorldRecord,
+} from './records.js';
+
+/** The default agent: a fixed id and name, so clients can hard-code it. */
+export const DEFAULT_AGENT = { id: 'e11a0000-0000-4000-8000-000000000001', name: 'Eliza' } as const;
+
+export interface StateOptions {
+  seed: number;
+  /** Extra agents generated from the seed, besides the default one. */
+  agents: number;
+  now: number;
+  /** Upper bound of stored media bytes; the oldest files are dropped past it. */
+  maxMediaBytes: number;
+}
+
+/** Everything the mock remembers. `createState` builds the seeded starting point that `reset()` returns to. */
+export class MockState {
+  readonly agents = new Map<string, AgentRecord>();
+  readonly servers = new Map<string, ServerRecord>();
+  readonly channels = new Map<string, ChannelRecord>();
+  readonly messages = new Map<string, MessageRecord>();
+  readonly memories = new Map<string, MemoryRecord>();
+  readonly rooms = new Map<string, RoomRecord>();
+  readonly worlds = new Map<string, WorldRecord>();
+  readonly logs = new Map<string, LogRecord>();
+  readonly runs = new Map<string, RunRecord>();
+  readonly sessions = new Map<string, SessionRecord>();
+  readonly jobs = new Map<string, JobRecord>();
+  readonly media = new Map<string, MediaRecord>();
+  /** The current message server. */
+  readonly messageServerId = NIL_UUID;
+  readonly ids: IdSource;
+  readonly startedAt: number;
+  private mediaBytes = 0;
+
+  constructor(readonly options: StateOptions) {
+    this.ids = new IdSource(options.seed);
+    this.startedAt = options.now;
+  }
+
+  channelMessages(channelId: string): MessageRecord[] {
+    return [...this.messages.values()].filter((m) => m.channelId === channelId).sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  runningAgents(): AgentRecord[] {
+    return [...this.agents.values()].filter((a) => a.status === 'active');
+  }
+
+  /** Stores an upload, dropping the oldest ones when the byte budget is exceeded. */
+  putMedia(record: MediaRecord): void {
+    this.media.set(record.url, record);
+    this.mediaBytes += record.size;
+    for (const [url, old] of this.media) {
+      if (this.mediaBytes <= this.options.maxMediaBytes || url === record.url) break;
+      this.media.delete(url);
+      this.mediaBytes -= old.size;
+    }
+  }
+
+  /** A snapshot of the counts, for tests and `/__mock/state`. */
+  summary(): Record<string, number> {
+    return Object.fromEntries(
+      (['agents', 'servers', 'channels', 'messages', 'memories', 'rooms', 'worlds', 'logs', 'runs', 'sessions', 'jobs', 'media'] as const).map((k) => [k, this[k].size]),
+    );
+  }
+}
+
+function agent(id: string, name: string, bio: string, now: number): AgentRecord {
+  return {
+    id,
+    name,
+    username: name.toLowerCase().replace(/\W+/g, '_'),
+    bio: [bio],
+    plugins: [],
+    settings: {},
+    enabled: true,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+    extra: {},
+  };
+}
+
+/** The seeded state: the default agent, `agents` generated ones, the default message server with all of them. */
+export function createState(options: StateOptions): MockState {
+  const state = new MockState(options);
+  const faker = new Faker({ locale: [en] });
+  faker.seed(options.seed);
+  const all = [agent(DEFAULT_AGENT.id, DEFAULT_AGENT.name, 'An echo agent of the eliza-wire mock server.', options.now)];
+  for (let i = 0; i < options.agents; i += 1) {
+    all.push(agent(state.ids.uuid(), faker.person.firstName(), faker.lorem.sentence(), options.now));
+  }
+  for (const a of all) state.agents.set(a.id, a);
+  state.servers.set(NIL_UUID, {
+    id: NIL_UUID,
+    name: 'Default Server',
+    sourceType: 'eliza_default',
+    createdAt: options.now,
+    updatedAt: options.now,
+    agents: new Set(all.map((a) => a.id)),
+  });
+  return state;
+}
