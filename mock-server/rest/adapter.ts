@@ -70,6 +70,7 @@ export function routeHandler(getCtx: () => MockContext, op: RestOperation, handl
     const ctx = getCtx();
     const request: RequestContext = {
       mock: ctx,
+      operationId: op.id,
       params: req.params as Record<string, string>,
       query: req.query as Record<string, string | string[] | undefined>,
       headers: headersOf(req),

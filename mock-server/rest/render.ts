@@ -54,8 +54,7 @@ function renderError(op: RestOperation, profile: Profile, result: Extract<Handle
   if (result.real !== undefined) return { status: variant?.status ?? DEFAULT_STATUS[result.code] ?? 500, body: result.real, variant };
   const envelope = variant?.envelope ?? (op.style === 'E1' ? 'E1' : op.style === 'E4' ? 'E4' : op.style === 'root' ? 'raw' : 'E2');
   const code = variant?.error?.code ?? result.code;
-  const message = variant?.error?.message && !variant.error.message.includes('<') ? variant.error.message : result.message;
-  return { status: variant?.status ?? DEFAULT_STATUS[result.code] ?? 500, body: errorBody(envelope, code, message, result.details, now), variant };
+  return { status: variant?.status ?? DEFAULT_STATUS[result.code] ?? 500, body: errorBody(envelope, code, result.message, result.details, now), variant };
 }
 
 function successVariant(op: RestOperation, profile: Profile, status: number | undefined): ResponseVariant | undefined {

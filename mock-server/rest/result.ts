@@ -41,6 +41,8 @@ export interface UploadedFile {
 /** A request as a handler sees it: parsed, with the mock around it. */
 export interface RequestContext {
   mock: MockContext;
+  /** The spec id of the operation being served (an alias's own id). */
+  operationId: string;
   params: Record<string, string>;
   query: Record<string, string | string[] | undefined>;
   headers: Record<string, string | undefined>;
