@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './io.js';
 import { specCommand } from './spec-command.js';
+import { mockCommand } from './mock-command.js';
 import { UsageError } from './errors.js';
 
 function packageVersion(): string {
@@ -18,12 +19,13 @@ function packageVersion(): string {
 }
 
 /** The `eliza-wire` command tree. Output goes through `io`; nothing here calls process.exit. */
-export function createProgram(io: CliIo): Command {
+export function createProgram(io: CliIo, options: { stop?: () => Promise<string> } = {}): Command {
   const program = new Command('eliza-wire')
     .description('The ElizaOS client-server protocol as data: spec, mock server, conformance checks and load scenarios')
     .version(packageVersion(), '-v, --version')
     .showSuggestionAfterError(true)
-    .addCommand(specCommand(io));
+    .addCommand(specCommand(io))
+    .addCommand(mockCommand(io, options.stop));
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -45,8 +47,8 @@ function commandPath(argv: string[]): string {
  * Runs the CLI and returns the exit code: 0 done, 2 usage error (with a one-line message and a hint).
  * Commands that check or measure return 1 on a finding.
  */
-export async function run(argv: string[], io: CliIo): Promise<number> {
-  const program = createProgram(io);
+export async function run(argv: string[], io: CliIo, options: { stop?: () => Promise<string> } = {}): Promise<number> {
+  const program = createProgram(io, options);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

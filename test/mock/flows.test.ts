@@ -68,7 +68,7 @@ describe('the flow runner catches a broken server', () => {
     const findings = await runAgainst('elizaos-1.7', 'flow.rest.channel-clear', (s) =>
       s.mock.use({ kind: 'socket-out', event: 'channelCleared', transform: (p) => {
         const io = s.mock.io;
-        for (const socket of io.sockets.sockets.values()) socket.emit('channelCleared', p);
+        for (const socket of io.sockets.sockets.values()) socket.emit('channelCleared', p as { channelId: string });
         return null;
       } }),
     );

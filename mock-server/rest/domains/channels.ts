@@ -17,7 +17,7 @@ export function transportOf(body: Record<string, unknown>): 'http' | 'sse' | 'we
   const given = body.transport ?? body.mode;
   if (given === undefined) return 'websocket';
   if (typeof given !== 'string') return fail('VALIDATION_ERROR', `Invalid transport type "${typeof given}". Transport must be a string.`);
-  return TRANSPORTS[given] ?? fail('VALIDATION_ERROR', `Invalid transport "${given}". Must be one of: http, sse, websocket, sync, stream`);
+  return (Object.hasOwn(TRANSPORTS, given) ? TRANSPORTS[given] : undefined) ?? fail('VALIDATION_ERROR', `Invalid transport "${given}". Must be one of: http, sse, websocket, sync, stream`);
 }
 
 function channelParam(req: RequestContext, message = 'Invalid channelId'): ChannelRecord | HandlerResult | undefined {

@@ -1,3 +1,98 @@
+import { PROTOCOL_VERSION } from '../../../spec/index.js';
+import { LOG_LEVELS, type LogLevel } from '../../logger.js';
+import { messageServer } from '../../state/wire.js';
 import type { HandlerMap } from '../handlers.js';
+import { fail, ok, type Handler, type RequestContext } from '../result.js';
+import { bodyOf, queryString } from './helpers.js';
 
-export const serverHandlers = {} satisfies Partial<HandlerMap>;
+const iso = (req: RequestContext) => new Date(req.mock.clock.now()).toISOString();
+
+const LEVEL_NAMES = Object.keys(LOG_LEVELS) as LogLevel[];
+const isLevel = (value: string): value is LogLevel => (LEVEL_NAMES as string[]).includes(value);
+
+const health: Handler = (req) => {
+  const running = req.mock.state.runningAgents().length > 0;
+  // 1.7.2 keeps `status: "OK"` on the 503 (unlike GET /health at the root).
+  const body = { status: 'OK', version: PROTOCOL_VERSION, timestamp: iso(req), dependencies: { agents: running ? 'healthy' : 'no_agents' } };
+  return ok(body, { status: running ? 200 : 503 });
+};
+
+const stop: Handler = (req) => {
+  req.mock.logger.log('warn', 'POST /api/server/stop: the mock answers as 1.7.2 does but keeps running');
+  return ok({ message: 'Server stopping...' });
+};
+
+/** `?limit=` as 1.7.2 reads it: `Number(x) || 100`, at most 1000. */
+function logLimit(req: RequestContext): number {
+  const n = Math.floor(Number(queryString(req, 'limit')));
+  return Math.min(Number.isFinite(n) && n > 0 ? n : 100, 1000);
+}
+
+/**
+ * GET and POST /api/server/logs: entries since `since` (default: the last hour), of exactly `level` unless it is
+ * `all`, the newest `limit` of them, oldest first. The mock's entries carry no agent, so naming an agent (other
+ * than `all`) matches none, as 1.7.2's filter would for entries without that agent.
+ */
+const logs: Handler = (req) => {
+  const now = req.mock.clock.now();
+  const sinceText = queryString(req, 'since');
+  const since = sinceText && Number.isFinite(Number(sinceText)) ? Number(sinceText) : now - 3_600_000;
+  const requestedLevel = (queryString(req, 'level') || 'all').toLowerCase();
+  const agentName = queryString(req, 'agentName') || 'all';
+  const agentId = queryString(req, 'agentId') || 'all';
+  const level = isLevel(requestedLevel) ? LOG_LEVELS[requestedLevel] : undefined;
+  const all = req.mock.logger.history();
+  const matching = all.filter(
+    (e) => e.time >= since && (requestedLevel === 'all' || e.level === level) && agentName === 'all' && agentId === 'all',
+  );
+  const picked = matching.slice(-logLimit(req)).map((e) => ({ time: e.time, level: e.level, msg: e.msg }));
+  return ok({ logs: picked, count: picked.length, total: all.length, requestedLevel, agentName, agentId, levels: LEVEL_NAMES });
+};
+
+const logsClear: Handler = (req) => {
+  req.mock.logger.clear();
+  return ok({ status: 'success', message: 'Logs cleared successfully' });
+};
+
+const debugServers: Handler = (req) => {
+  const servers = [...req.mock.state.servers.values()].map(messageServer);
+  return ok({ servers, count: servers.length }, { real: { success: true, servers, count: servers.length } });
+};
+
+const version: Handler = (req) =>
+  ok({
+    version: PROTOCOL_VERSION,
+    source: 'server',
+    timestamp: iso(req),
+    environment: 'development',
+    uptime: Math.max(0, (req.mock.clock.now() - req.mock.state.startedAt) / 1000),
+  });
+
+const isStringRecord = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+
+/** 1.7.2 rewrites its .env file; the mock checks the body, writes nothing and logs what it skipped. */
+const envUpdate: Handler = (req) => {
+  const content = bodyOf(req).content;
+  if (!isStringRecord(content)) return fail('VALIDATION_ERROR', 'Missing or invalid "content" in request body');
+  req.mock.logger.log('info', `POST /api/system/env/local: ${Object.keys(content).length} keys accepted, nothing written (mock)`);
+  const message = 'Local env updated';
+  return ok({ message }, { real: { success: true, message } });
+};
+
+export const serverHandlers = {
+  'server.ping': (req) => ok({ pong: true, timestamp: req.mock.clock.now() }),
+  'server.hello': () => ok({ message: 'Hello World!' }),
+  'server.status': (req) => ok({ status: 'ok', agentCount: req.mock.state.runningAgents().length, timestamp: iso(req) }),
+  'server.health': health,
+  'server.stop': stop,
+  'server.logs.list': logs,
+  'server.logs.query': logs,
+  'server.logs.clear': logsClear,
+  'server.debug.servers': debugServers,
+  'system.version': version,
+  'system.config': () => ok({ requiresAuth: false }),
+  // The mock never exposes the host's environment.
+  'system.env.get': () => ok({}),
+  'system.env.update': envUpdate,
+} satisfies Partial<HandlerMap>;

@@ -1,0 +1,106 @@
+import { Command, Option } from 'commander';
+import { PROFILES, type Profile } from '../spec/index.js';
+import { createMockServer, type MockServer } from '../mock-server/index.js';
+import type { EventFault } from '../mock-server/faults.js';
+import type { LogLevel } from '../mock-server/logger.js';
+import { UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+import { intFlag, parseEventFault, parseLatency, parseRateLimit, probabilityFlag } from './parse.js';
+
+interface MockFlags {
+  port: number;
+  host: string;
+  profile?: Profile;
+  seed: number;
+  agents: number;
+  authToken?: string;
+  socketApiKey?: string;
+  agent: 'echo' | 'silent';
+  thinkMs: number;
+  chunkSize: number;
+  latency?: { min: number; max: number };
+  errorRate?: number;
+  eventFault?: Record<string, EventFault>;
+  rateLimit?: { limit: number; windowMs: number };
+  corsOrigin?: string;
+  control?: boolean;
+  logLevel: LogLevel | 'silent';
+  json?: boolean;
+}
+
+/** Resolves when the process gets SIGINT or SIGTERM (or when `stop` is called, in tests). */
+export function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const done = (signal: string) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(signal);
+    };
+    const onInt = () => done('SIGINT');
+    const onTerm = () => done('SIGTERM');
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
+  });
+}
+
+async function listen(mock: MockServer, flags: MockFlags): Promise<string> {
+  try {
+    return await mock.listen(flags.port, flags.host);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${flags.port} on ${flags.host} is in use`, 'pick another with --port <n>, or --port 0 for a free one');
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on host ${flags.host}`, 'use --host 127.0.0.1 (the default) or an address of this machine');
+    throw error;
+  }
+}
+
+async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>): Promise<void> {
+  const mock = createMockServer({
+    profile: flags.profile,
+    seed: flags.seed,
+    agents: flags.agents,
+    authToken: flags.authToken,
+    socketApiKey: flags.socketApiKey,
+    agent: flags.agent,
+    thinkMs: flags.thinkMs,
+    chunkSize: flags.chunkSize,
+    rateLimit: flags.rateLimit,
+    corsOrigin: flags.corsOrigin,
+    control: flags.control,
+    logLevel: flags.logLevel,
+    faults: { latency: flags.latency, errorRate: flags.errorRate, events: flags.eventFault },
+  });
+  const url = await listen(mock, flags);
+  const profile = mock.context.profile;
+  io.stdout(flags.json ? `${JSON.stringify({ event: 'ready', url, profile })}\n` : `READY ${url}\n`);
+  const signal = await stop();
+  const started = Date.now();
+  await Promise.race([mock.close(), new Promise((r) => setTimeout(r, 1500).unref())]);
+  if (flags.logLevel === 'debug' || flags.logLevel === 'trace') io.stderr(`closed in ${Date.now() - started} ms; still open: ${process.getActiveResourcesInfo().join(', ')}\n`);
+  io.stdout(flags.json ? `${JSON.stringify({ event: 'closed', signal })}\n` : `closed (${signal})\n`);
+}
+
+export function mockCommand(io: CliIo, stop: () => Promise<string> = untilSignal): Command {
+  return new Command('mock')
+    .description('Run the stateful mock server: every REST operation and socket event of the spec, an echo agent')
+    .option('--port <n>', 'port (0 picks a free one)', intFlag('--port', 0, 65535), 3000)
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .addOption(new Option('--profile <profile>', 'protocol profile (default elizaos-1.7)').choices(PROFILES))
+    .option('--seed <n>', 'seed of generated agents, ids and fault randomness', intFlag('--seed', 0), 1)
+    .option('--agents <n>', 'agents generated besides the default one', intFlag('--agents', 0, 1000), 0)
+    .option('--auth-token <token>', 'REST API key (X-API-KEY); unset: REST is open')
+    .option('--socket-api-key <key>', 'socket API key (auth.apiKey or x-api-key at handshake)')
+    .addOption(new Option('--agent <behaviour>', 'how the agent answers').choices(['echo', 'silent']).default('echo'))
+    .option('--think-ms <n>', 'agent delay before streaming, in ms', intFlag('--think-ms', 0, 600_000), 20)
+    .option('--chunk-size <n>', 'characters per stream chunk', intFlag('--chunk-size', 1, 100_000), 8)
+    .option('--latency <ms|min-max>', 'REST latency, fixed or a jitter range', parseLatency)
+    .option('--error-rate <p>', 'probability that a REST request answers 500', probabilityFlag('--error-rate'))
+    .option('--event-fault <spec>', 'socket event fault, repeatable: <event>:delay=<ms>,drop=<p>,duplicate=<p>', parseEventFault)
+    .option('--rate-limit <n/window>', 'REST requests per window per IP, e.g. 100/1m (off by default)', parseRateLimit)
+    .option('--cors-origin <origin>', 'allowed CORS origin (default: reflect the request origin)')
+    .option('--control', 'mount the /__mock control routes (faults, diagnostics, disconnect, reset)')
+    .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
+    .option('--json', 'print machine-readable lines ({"event":"ready","url":…})')
+    .addHelpText('after', '\nPrints READY <url> once listening; SIGINT or SIGTERM closes every socket and frees the port.\n\nExamples:\n  eliza-wire mock --port 0 --profile documented\n  eliza-wire mock --latency 50-150 --event-fault messageBroadcast:drop=0.1 --control\n')
+    .action((flags: MockFlags) => runMock(flags, io, stop));
+}
