@@ -81,12 +81,14 @@ export function channelForMessage(
   const existing = ctx.state.channels.get(channelId);
   if (existing) return existing;
   const dm = isDm(metadata);
+  // The seeds tell clients to use the agent's id as the room id: documented, that puts the agent in the channel.
+  const agentRoom = ctx.profile === 'documented' && ctx.state.agents.has(channelId) ? [channelId] : [];
   return createChannel(ctx, {
     id: channelId,
     messageServerId: ctx.state.messageServerId,
     name: `${dm ? 'DM' : 'Chat'} ${channelId.slice(0, 8)}`,
     type: dm ? 'DM' : 'GROUP',
-    participants: [authorId, ...(dm ? extraParticipants.filter((p): p is string => typeof p === 'string') : [])],
+    participants: [authorId, ...agentRoom, ...(dm ? extraParticipants.filter((p): p is string => typeof p === 'string') : [])],
     sourceType: 'auto_created',
     metadata: { created_by: createdBy, created_for_user: authorId, created_at: new Date(ctx.clock.now()).toISOString(), channel_type: dm ? 'DM' : 'GROUP' },
   });
