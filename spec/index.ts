@@ -49,8 +49,6 @@ export { toAsyncApi } from './generate/asyncapi.js';
 export { toJsonSchema } from './generate/json-schema.js';
 export { PROTOCOL_VERSION } from './generate/meta.js';
 
-export { fixture } from './fixtures/fixture.js';
-export type { FixtureOptions, OptionalFields } from './fixtures/fixture.js';
 
 export { schemaIssues } from './validate.js';
 export { listSpec, countSpec, formatSpecList } from './list.js';

@@ -1,7 +1,6 @@
 import cors from 'cors';
 import express, { type Express, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import helmet from 'helmet';
 import { pathParamNames, restOperations, type RestOperation } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
 import { handlers } from '../rest/handlers.js';
@@ -11,7 +10,8 @@ import { fail, type Handler } from '../rest/result.js';
 import { bodyErrors, contentTypeCheck, finalErrors } from './body-errors.js';
 import { controlRouter } from './control.js';
 import { restFaults } from './faults.js';
-import { apiKeyAuth, apiSecurityHeaders } from './security.js';
+import { apiKeyAuth } from './security.js';
+import { API_HEADERS, APP_HEADERS, setHeaders } from './headers.js';
 
 const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-API-KEY', 'X-Entity-Id', 'X-Mock-Status', 'X-Mock-Delay'];
 
@@ -62,7 +62,7 @@ export function createApp(getCtx: () => MockContext, overrides: RestOverride[], 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' }, frameguard: { action: 'sameorigin' }, hsts: false, referrerPolicy: { policy: 'no-referrer-when-downgrade' } }));
+  app.use(setHeaders(APP_HEADERS));
   app.use(cors({ origin: ctx.options.corsOrigin ?? true, credentials: true, methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], allowedHeaders: ALLOWED_HEADERS, exposedHeaders: ['X-Total-Count'] }));
   app.use(express.json({ limit: '2mb' }));
   app.use(bodyErrors(getCtx));
@@ -73,7 +73,7 @@ export function createApp(getCtx: () => MockContext, overrides: RestOverride[], 
   app.use(root);
   app.use('/api', apiKeyAuth(getCtx));
   const api = express.Router();
-  api.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' }, referrerPolicy: { policy: 'no-referrer' } }));
+  api.use(setHeaders(API_HEADERS));
   if (ctx.options.rateLimit) {
     const { limit, windowMs } = ctx.options.rateLimit;
     api.use(rateLimit({ limit, windowMs, standardHeaders: 'draft-6', legacyHeaders: false, handler: (_req, res) => {
@@ -81,7 +81,6 @@ export function createApp(getCtx: () => MockContext, overrides: RestOverride[], 
       res.status(429).json(body);
     } }));
   }
-  api.use(apiSecurityHeaders);
   api.use(contentTypeCheck(getCtx));
   mountOperations(api, getCtx, overrides, '/api/');
   api.use(unknownApiRoute(getCtx));

@@ -26,10 +26,3 @@ export function apiKeyAuth(getCtx: () => MockContext): RequestHandler {
     }
   };
 }
-
-/** The extra headers 1.7.2's /api router sets, and the ones it removes. */
-export const apiSecurityHeaders: RequestHandler = (_req, res, next) => {
-  res.set({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'SAMEORIGIN', 'X-XSS-Protection': '1; mode=block', 'Referrer-Policy': 'no-referrer' });
-  res.removeHeader('X-Powered-By');
-  next();
-};

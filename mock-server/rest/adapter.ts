@@ -13,10 +13,6 @@ export interface RestOverride {
   once?: boolean;
 }
 
-function headersOf(req: Request): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-}
-
 function missingBody(ctx: MockContext, op: RestOperation, req: Request): HandlerResult | undefined {
   if (op.body?.contentType !== 'application/json' || req.body !== undefined) return undefined;
   if (ctx.profile === 'documented') return fail('VALIDATION_ERROR', 'A JSON body is required (Content-Type: application/json)');
@@ -73,7 +69,7 @@ export function routeHandler(getCtx: () => MockContext, op: RestOperation, handl
       operationId: op.id,
       params: req.params as Record<string, string>,
       query: req.query as Record<string, string | string[] | undefined>,
-      headers: headersOf(req),
+      headers: req.headers,
       body: req.body,
       file: req.file as UploadedFile | undefined,
       agent: ctx.agent,

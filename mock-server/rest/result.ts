@@ -45,7 +45,8 @@ export interface RequestContext {
   operationId: string;
   params: Record<string, string>;
   query: Record<string, string | string[] | undefined>;
-  headers: Record<string, string | undefined>;
+  /** Request headers, names in lower case (Node's `IncomingHttpHeaders`). */
+  headers: Record<string, string | string[] | undefined>;
   body: unknown;
   file?: UploadedFile;
   agent: AgentBehaviour;

@@ -1,4 +1,3 @@
-import { Faker, en } from '@faker-js/faker';
 import { NIL_UUID } from '../../spec/index.js';
 import { IdSource } from './ids.js';
 import type {
@@ -15,6 +14,9 @@ import type {
   SessionRecord,
   WorldRecord,
 } from './records.js';
+
+/** Names of generated agents; the seed picks the order. */
+const NAMES = ['Ada', 'Basil', 'Cleo', 'Dara', 'Eli', 'Fern', 'Gus', 'Hana', 'Ivo', 'June', 'Kai', 'Lena', 'Milo', 'Nia', 'Otto', 'Pia', 'Quinn', 'Rosa', 'Sami', 'Tove'];
 
 /** The default agent: a fixed id and name, so clients can hard-code it. */
 export const DEFAULT_AGENT = { id: 'e11a0000-0000-4000-8000-000000000001', name: 'Eliza' } as const;
@@ -99,11 +101,11 @@ function agent(id: string, name: string, bio: string, now: number): AgentRecord 
 /** The seeded state: the default agent, `agents` generated ones, the default message server with all of them. */
 export function createState(options: StateOptions): MockState {
   const state = new MockState(options);
-  const faker = new Faker({ locale: [en] });
-  faker.seed(options.seed);
   const all = [agent(DEFAULT_AGENT.id, DEFAULT_AGENT.name, 'An echo agent of the eliza-wire mock server.', options.now)];
+  const offset = Math.floor(state.ids.random() * NAMES.length);
   for (let i = 0; i < options.agents; i += 1) {
-    all.push(agent(state.ids.uuid(), faker.person.firstName(), faker.lorem.sentence(), options.now));
+    const name = `${NAMES[(offset + i) % NAMES.length] ?? 'Agent'}${i >= NAMES.length ? ` ${Math.floor(i / NAMES.length) + 1}` : ''}`;
+    all.push(agent(state.ids.uuid(), name, `A generated agent (seed ${options.seed}, #${i + 1}).`, options.now));
   }
   for (const a of all) state.agents.set(a.id, a);
   state.servers.set(NIL_UUID, {

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: the mock against a bare Express + Socket.IO server, side by side, in one run.
+ * Time to READY, RSS idle and with 1000 sockets, broadcast latency at 1000 clients / 10 rooms / 100 msg/s
+ * (websocket), and REST req/s of GET /api/agents. Figures are medians of repeated starts where it is cheap.
+ */
+import { fanout, openSockets } from './lib/fanout.js';
+import { rssMb, startServer, stop, type Started } from './lib/children.js';
+import { fmt, median, quantile, table } from './lib/stats.js';
+import { restLoad } from './lib/rest.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const targets = {
+  mock: () => startServer(process.execPath, ['dist/bin/eliza-wire.js', 'mock', '--port', '0', '--log-level', 'warn', '--think-ms', '0']),
+  bare: () => startServer(process.execPath, ['bench/bare-server.mjs', '0']),
+};
+type Name = keyof typeof targets;
+
+async function readyTimes(name: Name, runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const s = await targets[name]();
+    times.push(s.readyMs);
+    await stop(s.child);
+  }
+  return median(times);
+}
+
+async function memory(s: Started): Promise<{ idle: number; loaded: number }> {
+  await new Promise((r) => setTimeout(r, 500));
+  const idle = await rssMb(s.child.pid);
+  const sockets = await openSockets(s.url, 1000);
+  await new Promise((r) => setTimeout(r, 1000));
+  const loaded = await rssMb(s.child.pid);
+  for (const socket of sockets) socket.disconnect();
+  return { idle, loaded };
+}
+
+async function measure(name: Name) {
+  const ready = await readyTimes(name);
+  const s = await targets[name]();
+  try {
+    const mem = await memory(s);
+    await new Promise((r) => setTimeout(r, 500));
+    const ws = await fanout({ url: s.url, clients: 1000, rooms: 10, rate: 100, seconds: SECONDS, transport: 'websocket' });
+    const rest = await restLoad(`${s.url}/api/agents`, Math.max(3, Math.round(SECONDS / 2)));
+    const sorted = [...ws.latencies].sort((a, b) => a - b);
+    return { name, ready, ...mem, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: sorted[sorted.length - 1] ?? NaN, delivered: ws.delivered, expected: ws.expected, duplicates: ws.duplicates, rps: rest.requestsPerSec, restP99: rest.p99 };
+  } finally {
+    await stop(s.child);
+  }
+}
+
+const bare = await measure('bare');
+const mock = await measure('mock');
+const rows = [
+  ['', 'bare', 'mock', 'mock/bare', 'target'],
+  ['time to READY (ms, median of 5)', fmt(bare.ready), fmt(mock.ready), fmt(mock.ready / bare.ready, 2), 'mock <= 500 ms'],
+  ['RSS idle (MB)', fmt(bare.idle), fmt(mock.idle), fmt(mock.idle / bare.idle, 2), 'mock <= 100 MB'],
+  ['RSS with 1000 sockets (MB)', fmt(bare.loaded), fmt(mock.loaded), fmt(mock.loaded / bare.loaded, 2), ''],
+  ['broadcast p50 (ms)', fmt(bare.p50, 2), fmt(mock.p50, 2), fmt(mock.p50 / bare.p50, 2), '<= 1.25x bare'],
+  ['broadcast p99 (ms)', fmt(bare.p99, 2), fmt(mock.p99, 2), fmt(mock.p99 / bare.p99, 2), '<= 1.5x bare'],
+  ['broadcast max (ms)', fmt(bare.max, 1), fmt(mock.max, 1), '', ''],
+  ['deliveries (of expected)', `${bare.delivered}/${bare.expected}`, `${mock.delivered}/${mock.expected}`, '', 'all, no duplicates'],
+  ['duplicates', String(bare.duplicates), String(mock.duplicates), '', '0'],
+  ['GET /api/agents req/s', fmt(bare.rps, 0), fmt(mock.rps, 0), fmt(mock.rps / bare.rps, 2), '>= 0.6x bare'],
+  ['GET /api/agents p99 (ms)', fmt(bare.restP99), fmt(mock.restP99), '', ''],
+];
+console.log(`\neliza-wire bench: 1000 clients, 10 rooms, 100 msg/s for ${SECONDS} s (websocket), rooms without an agent\n`);
+console.log(table(rows));
+const checks = [
+  ['time to READY <= 500 ms', mock.ready <= 500],
+  ['RSS idle <= 100 MB', mock.idle <= 100],
+  ['broadcast p50 <= 1.25x bare', mock.p50 <= 1.25 * bare.p50],
+  ['broadcast p99 <= 1.5x bare', mock.p99 <= 1.5 * bare.p99],
+  ['REST req/s >= 0.6x bare', mock.rps >= 0.6 * bare.rps],
+  ['every delivery, no duplicate', mock.delivered === mock.expected && mock.duplicates === 0],
+] as const;
+console.log(`\n${checks.map(([label, pass]) => `${pass ? 'met ' : 'MISS'}  ${label}`).join('\n')}`);
