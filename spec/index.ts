@@ -18,7 +18,7 @@ import type { AliasOperationId as Alias } from './rest/operation.js';
 export type RestOperationId = keyof AllOperations & string;
 /** The id of every operation an implementation must handle itself (aliases re-dispatch). */
 export type PrimaryOperationId = Exclude<RestOperationId, Alias>;
-export { UNKNOWN_API_ROUTE } from './rest/conventions.js';
+export { UNKNOWN_API_ROUTE, CONVENTION_REFS } from './rest/conventions.js';
 export { ALLOWED_AUDIO, ALLOWED_MEDIA, MAX_UPLOAD_BYTES } from './rest/audio-media.js';
 
 export { socketEvents } from './socket/index.js';

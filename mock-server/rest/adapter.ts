@@ -13,6 +13,15 @@ export interface RestOverride {
   once?: boolean;
 }
 
+/** Documented: a body must be of the operation's content type (JSON or multipart), else 415. */
+function wrongContentType(ctx: MockContext, op: RestOperation, req: Request): HandlerResult | undefined {
+  if (ctx.profile !== 'documented' || !op.body) return undefined;
+  const hasBody = (req.get('content-length') ?? '0') !== '0' || req.get('transfer-encoding') !== undefined;
+  const type = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!hasBody || type === op.body.contentType) return undefined;
+  return fail('UNSUPPORTED_MEDIA_TYPE', `${op.method} ${op.path} takes ${op.body.contentType}, got ${type || 'no Content-Type'}`);
+}
+
 function missingBody(ctx: MockContext, op: RestOperation, req: Request): HandlerResult | undefined {
   if (op.body?.contentType !== 'application/json' || req.body !== undefined) return undefined;
   if (ctx.profile === 'documented') return fail('VALIDATION_ERROR', 'A JSON body is required (Content-Type: application/json)');
@@ -75,7 +84,7 @@ export function routeHandler(getCtx: () => MockContext, op: RestOperation, handl
       agent: ctx.agent,
     };
     const run = async () => {
-      const result = uploadError(req) ?? missingBody(ctx, op, req) ?? (await pickHandler(overrides, op, handler)(request));
+      const result = wrongContentType(ctx, op, req) ?? uploadError(req) ?? missingBody(ctx, op, req) ?? (await pickHandler(overrides, op, handler)(request));
       await send(ctx, op, res, result);
       ctx.bus.emit('request', { operationId: op.id, method: op.method, path: req.path, status: res.statusCode });
     };

@@ -2429,7 +2429,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Database not available; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Database not available; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2667,7 +2667,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Error updating agent; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Error updating agent; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3122,7 +3122,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3414,7 +3414,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +3974,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4055,7 +4055,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4278,7 +4278,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4357,7 +4357,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4431,7 +4431,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4995,7 +4995,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5216,7 +5216,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5478,7 +5478,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5694,7 +5694,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to create action; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to create action; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5777,7 +5777,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to update action; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to update action; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5933,7 +5933,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to create group channel; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to create group channel; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6077,7 +6077,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to update channel; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to update channel; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6233,7 +6233,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to add agent to channel; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to add agent to channel; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6473,7 +6473,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to summarize channel; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to summarize channel; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6638,7 +6638,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to process message; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to process message; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7066,7 +7066,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to create group channel; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to create group channel; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7210,7 +7210,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to update channel; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to update channel; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7366,7 +7366,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to add agent to channel; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to add agent to channel; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7606,7 +7606,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to summarize channel; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to summarize channel; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7771,7 +7771,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to process message; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to process message; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8117,7 +8117,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8278,7 +8278,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to ingest message; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to ingest message; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8425,7 +8425,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to create job; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to create job; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8798,7 +8798,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to create server; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to create server; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8972,7 +8972,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to add agent to server; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to add agent to server; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9211,7 +9211,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to create server; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to create server; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9385,7 +9385,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to add agent to server; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to add agent to server; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9618,7 +9618,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10022,7 +10022,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10178,7 +10178,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10333,7 +10333,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error: Failed to submit agent message; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error: Failed to submit agent message; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11197,7 +11197,7 @@ export interface operations {
                     "application/json": components["schemas"]["E7Error"];
                 };
             };
-            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Unhandled error: E5 */
+            /** @description Internal Server Error; Malformed JSON: E5 (the body parser throws); Body over 2 MB: E5 (the body parser throws); Unhandled error: E5 */
             500: {
                 headers: {
                     [name: string]: unknown;

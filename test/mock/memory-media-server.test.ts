@@ -57,6 +57,14 @@ async function upload(m: Started, path: string, file: { name: string; type: stri
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
+/** A multipart form without the `file` part. */
+async function uploadNothing(m: Started, path: string) {
+  const form = new FormData();
+  form.append('note', 'no file here');
+  const response = await fetch(`${m.url}${path}`, { method: 'POST', body: form });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
 async function binary(m: Started, path: string, body: unknown) {
   const response = await fetch(`${m.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, type: response.headers.get('content-type'), bytes: Buffer.from(await response.arrayBuffer()) };
@@ -282,7 +290,7 @@ describe.each(PROFILES)('audio routes (%s)', (profile) => {
     expect(mime).toEqual(profile === 'documented'
       ? { status: 415, body: { success: false, error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Invalid audio file type' } } }
       : { status: 500, body: e5('Invalid audio file type') });
-    const noFile = await m.request('POST', `/api/audio/${AGENT}/audio-messages`, { body: {} });
+    const noFile = await uploadNothing(m, `/api/audio/${AGENT}/audio-messages`);
     expect(noFile).toMatchObject({ status: 400, body: errorBody(profile, 'VALIDATION_ERROR', 'No audio file provided', e1('INVALID_REQUEST', 'No audio file provided')) });
     const name = await upload(m, `/api/audio/${AGENT}/audio-messages`, { name: '..hidden.wav', type: 'audio/wav' });
     expect(name).toEqual({ status: 400, body: errorBody(profile, 'VALIDATION_ERROR', 'Invalid file name', e1('INVALID_REQUEST', 'Invalid file name')) });
@@ -365,13 +373,13 @@ describe.each(PROFILES)('media uploads (%s)', (profile) => {
       : { status: 500, body: e5('Invalid file type') });
     const channelMime = await upload(m, `/api/media/channels/${ROOM_A}/upload-media`, { name: 'x.exe', type: 'application/x-msdownload' });
     expect(channelMime.status).toBe(profile === 'documented' ? 415 : 500);
-    const noFile = await m.request('POST', `/api/media/agents/${AGENT}/upload-media`, { body: {} });
+    const noFile = await uploadNothing(m, `/api/media/agents/${AGENT}/upload-media`);
     expect(noFile).toMatchObject({ status: 400, body: errorBody(profile, 'VALIDATION_ERROR', 'No media file provided', e1('INVALID_REQUEST', 'No media file provided')) });
     const badAgent = await upload(m, '/api/media/agents/nope/upload-media', { name: 'a.png', type: 'image/png' });
     expect(badAgent).toEqual({ status: 400, body: errorBody(profile, 'INVALID_ID', 'Invalid agent ID format', e1('INVALID_ID', 'Invalid agent ID format')) });
     const badChannel = await upload(m, '/api/media/channels/nope/upload-media', { name: 'a.png', type: 'image/png' });
     expect(badChannel).toEqual({ status: 400, body: errorBody(profile, 'INVALID_ID', 'Invalid channelId format', e2('Invalid channelId format')) });
-    const channelNoFile = await m.request('POST', `/api/media/channels/${ROOM_A}/upload-media`, { body: {} });
+    const channelNoFile = await uploadNothing(m, `/api/media/channels/${ROOM_A}/upload-media`);
     expect(channelNoFile).toMatchObject({ status: 400, body: errorBody(profile, 'VALIDATION_ERROR', 'No media file provided', e2('No media file provided')) });
     expect(m.violations).toEqual([]);
   });

@@ -1,0 +1,105 @@
+import { restOperations } from '../spec/index.js';
+import type { Exchange } from './model.js';
+
+export interface Target {
+  url: string;
+  apiKey?: string;
+  socketApiKey?: string;
+}
+
+export interface CallOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** A raw body string (sent as is, with `contentType`). */
+  raw?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Send the API key (default: when the target has one). */
+  withKey?: boolean;
+  method?: string;
+  /** Call a path directly (no operation), e.g. an unknown route. */
+  path?: string;
+}
+
+export interface CallResult {
+  status: number;
+  body: unknown;
+  text: string;
+  headers: Headers;
+  exchange: Exchange;
+}
+
+const SECRET_HEADERS = new Set(['x-api-key', 'authorization']);
+const MAX_BODY = 4000;
+
+function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SECRET_HEADERS.has(k.toLowerCase()) ? '[redacted]' : v]));
+}
+
+function clip(text: string): string {
+  return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}… (${text.length} characters)` : text;
+}
+
+/** Fills `:param` placeholders and appends a query string. */
+export function pathOf(path: string, params: Record<string, string> = {}, query: Record<string, string> = {}): string {
+  const filled = path.replace(/:([A-Za-z_]\w*)/g, (_, name: string) => encodeURIComponent(params[name] ?? `:${name}`));
+  const qs = new URLSearchParams(query).toString();
+  return qs ? `${filled}?${qs}` : filled;
+}
+
+/** Records every call: the evidence of findings, and the REST coverage of the run. */
+export class HttpClient {
+  readonly called = new Map<string, Set<number>>();
+
+  constructor(
+    readonly target: Target,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async call(operationId: string | undefined, options: CallOptions = {}): Promise<CallResult> {
+    const op = operationId ? restOperations.find((o) => o.id === operationId) : undefined;
+    if (operationId && !op) throw new Error(`unknown operation ${operationId}`);
+    const method = options.method ?? op?.method ?? 'GET';
+    const url = `${this.target.url}${options.path ?? pathOf(op?.path ?? '/', options.params, options.query)}`;
+    const requestBody = options.raw ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
+    const headers: Record<string, string> = {
+      ...(requestBody !== undefined ? { 'content-type': options.contentType ?? 'application/json' } : {}),
+      ...((options.withKey ?? true) && this.target.apiKey ? { 'x-api-key': this.target.apiKey } : {}),
+      ...options.headers,
+    };
+    const t0 = performance.now();
+    const response = await fetch(url, { method, headers, body: requestBody, signal: AbortSignal.timeout(this.timeoutMs) });
+    const text = await response.text();
+    const ms = performance.now() - t0;
+    if (operationId) this.called.set(operationId, (this.called.get(operationId) ?? new Set()).add(response.status));
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: the text is the body
+    }
+    const exchange: Exchange = {
+      ...(operationId ? { operationId } : {}),
+      method,
+      url,
+      requestHeaders: redactHeaders(headers),
+      ...(requestBody !== undefined ? { requestBody: clip(requestBody) } : {}),
+      status: response.status,
+      responseHeaders: Object.fromEntries(response.headers),
+      responseBody: clip(text),
+      ms: Math.round(ms),
+    };
+    return { status: response.status, body, text, headers: response.headers, exchange };
+  }
+}
+
+/** A curl command that reproduces an exchange (the API key as a variable, never its value). */
+export function curlOf(exchange: Exchange): string {
+  const parts = [`curl -i -X ${exchange.method} '${exchange.url}'`];
+  for (const [name, value] of Object.entries(exchange.requestHeaders)) {
+    parts.push(`-H '${name}: ${value === '[redacted]' ? '$ELIZA_API_KEY' : value}'`);
+  }
+  if (exchange.requestBody !== undefined) parts.push(`--data-raw '${exchange.requestBody.replace(/'/g, "'\\''")}'`);
+  return parts.join(' \\\n  ');
+}

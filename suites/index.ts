@@ -1,0 +1,11 @@
+/**
+ * eliza-wire/suites: conformance checks that talk to a URL. `runConformance` runs them and returns a report.
+ */
+export { runConformance, TargetUnreachableError, redactUrl } from './run.js';
+export type { ConformanceOptions, RunListener } from './run.js';
+export { allChecks, selectChecks, globToRegExp, UnknownCheckError } from './registry.js';
+export type { Check, CheckContext, Discovery } from './check.js';
+export { Report, CheckResult, Finding, Evidence, Exchange, Coverage, reportJsonSchema } from './model.js';
+export { runFlow } from './flows/runner.js';
+export type { FlowRun, FlowTarget } from './flows/runner.js';
+export { prepareFlow, discover } from './flows/setup.js';
