@@ -57,21 +57,24 @@ function renderError(op: RestOperation, profile: Profile, result: Extract<Handle
   return { status: variant?.status ?? DEFAULT_STATUS[result.code] ?? 500, body: errorBody(envelope, code, result.message, result.details, now), variant };
 }
 
-function successVariant(op: RestOperation, profile: Profile, status: number | undefined): ResponseVariant | undefined {
+/** The success variant of a status; when several share it, the one whose schema fits the body. */
+function successVariant(op: RestOperation, profile: Profile, status: number | undefined, body: unknown): ResponseVariant | undefined {
   const successes = inProfile(op, profile).filter((v) => v.status < 300 || (v.status === 503 && !v.error));
-  return status === undefined ? successes[0] : successes.find((v) => v.status === status);
+  const candidates = status === undefined ? successes.filter((v) => v.status === successes[0]?.status) : successes.filter((v) => v.status === status);
+  return candidates.length > 1 ? (candidates.find((v) => v.schema?.safeParse(body).success) ?? candidates[0]) : candidates[0];
+}
+
+function bodyOf(op: RestOperation, profile: Profile, result: Extract<HandlerResult, { kind: 'ok' }>): unknown {
+  if (result.data === undefined && result.real === undefined) return undefined;
+  if (profile === 'documented') return op.style === 'root' ? result.data : { success: true, data: result.data };
+  if (result.real !== undefined) return result.real;
+  return op.style === 'E1' || op.style === 'E2' ? { success: true, data: result.data } : result.data;
 }
 
 function renderOk(op: RestOperation, profile: Profile, result: Extract<HandlerResult, { kind: 'ok' }>): Rendered {
-  const variant = successVariant(op, profile, result.status);
-  const status = result.status ?? variant?.status ?? 200;
-  if (status === 204 || (result.data === undefined && result.real === undefined)) return { status, variant };
-  if (profile === 'documented') {
-    return { status, body: op.style === 'root' ? result.data : { success: true, data: result.data }, variant };
-  }
-  if (result.real !== undefined) return { status, body: result.real, variant };
-  const enveloped = op.style === 'E1' || op.style === 'E2';
-  return { status, body: enveloped ? { success: true, data: result.data } : result.data, variant };
+  const body = result.status === 204 ? undefined : bodyOf(op, profile, result);
+  const variant = successVariant(op, profile, result.status, body);
+  return { status: result.status ?? variant?.status ?? 200, body, variant };
 }
 
 /** Renders a JSON handler result in the profile's envelope for this operation. */
