@@ -9,6 +9,7 @@ import { routeHandler, uploadMiddleware, type RestOverride } from '../rest/adapt
 import { fail, type Handler } from '../rest/result.js';
 import { bodyErrors, contentTypeCheck, finalErrors } from './body-errors.js';
 import { controlRouter } from './control.js';
+import { agentIdQuery } from './agent-query.js';
 import { restFaults } from './faults.js';
 import { apiKeyAuth } from './security.js';
 import { API_HEADERS, APP_HEADERS, setHeaders } from './headers.js';
@@ -82,6 +83,7 @@ export function createApp(getCtx: () => MockContext, overrides: RestOverride[], 
     } }));
   }
   api.use(contentTypeCheck(getCtx));
+  api.use(agentIdQuery(getCtx));
   mountOperations(api, getCtx, overrides, '/api/');
   api.use(unknownApiRoute(getCtx));
   app.use('/api', api);

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
-import { schemaIssues, type RestOperation } from '../../spec/index.js';
+import { CONVENTION_REFS, schemaIssues, type RestOperation } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
 import { errorBody, render, type Rendered } from './render.js';
 import { fail, type Handler, type HandlerResult, type RequestContext, type UploadedFile } from './result.js';
@@ -19,14 +19,14 @@ function wrongContentType(ctx: MockContext, op: RestOperation, req: Request): Ha
   const hasBody = (req.get('content-length') ?? '0') !== '0' || req.get('transfer-encoding') !== undefined;
   const type = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!hasBody || type === op.body.contentType) return undefined;
-  return fail('UNSUPPORTED_MEDIA_TYPE', `${op.method} ${op.path} takes ${op.body.contentType}, got ${type || 'no Content-Type'}`);
+  return fail('UNSUPPORTED_MEDIA_TYPE', `${op.method} ${op.path} takes ${op.body.contentType}, got ${type || 'no Content-Type'}`, { ref: CONVENTION_REFS.contentType });
 }
 
 function missingBody(ctx: MockContext, op: RestOperation, req: Request): HandlerResult | undefined {
   if (op.body?.contentType !== 'application/json' || req.body !== undefined) return undefined;
   if (ctx.profile === 'documented') return fail('VALIDATION_ERROR', 'A JSON body is required (Content-Type: application/json)');
   const message = "Cannot destructure property of 'req.body' as it is undefined.";
-  return fail('INTERNAL_ERROR', message, { real: errorBody('E5', 500, message) });
+  return fail('INTERNAL_ERROR', message, { real: errorBody('E5', 500, message), ref: CONVENTION_REFS.unhandled });
 }
 
 function validate(ctx: MockContext, op: RestOperation, rendered: Rendered): void {

@@ -47,7 +47,7 @@ export function errorBody(envelope: ResponseVariant['envelope'], code: string | 
 }
 
 function renderError(op: RestOperation, profile: Profile, result: Extract<HandlerResult, { kind: 'error' }>, now: number): Rendered {
-  const variant = findErrorVariant(op, profile, result.code, result.message);
+  const variant = (result.ref ? inProfile(op, profile).find((v) => v.ref === result.ref) : undefined) ?? findErrorVariant(op, profile, result.code, result.message);
   if (profile === 'documented') {
     return { status: variant?.status ?? DEFAULT_STATUS[result.code] ?? 500, body: errorBody('documented', result.code, result.message, result.details), variant };
   }

@@ -5,7 +5,7 @@ import type { AgentBehaviour } from '../agent/behaviour.js';
 /** What a handler returns; the adapter renders it in the active profile's envelope. */
 export type HandlerResult =
   | { kind: 'ok'; status?: number; data?: unknown; real?: unknown }
-  | { kind: 'error'; code: DocumentedErrorCode; message: string; details?: unknown; real?: unknown }
+  | { kind: 'error'; code: DocumentedErrorCode; message: string; details?: unknown; real?: unknown; ref?: string }
   | { kind: 'binary'; status?: number; contentType: string; body: Buffer }
   | { kind: 'sse'; stream: (send: (event: string, data: unknown) => void) => Promise<void> };
 
@@ -26,7 +26,7 @@ export function noContent(): HandlerResult {
  * An error, named as the spec names it: the documented code and, where the spec pins it, 1.7.2's message. The
  * adapter looks up the variant (status, 1.7.2 code, envelope) for the active profile.
  */
-export function fail(code: DocumentedErrorCode, message: string, extra: { details?: unknown; real?: unknown } = {}): HandlerResult {
+export function fail(code: DocumentedErrorCode, message: string, extra: { details?: unknown; real?: unknown; ref?: string } = {}): HandlerResult {
   return { kind: 'error', code, message, ...extra };
 }
 

@@ -5925,7 +5925,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed JSON: INVALID_JSON */
+            /** @description Bad Request: VALIDATION_ERROR; Malformed JSON: INVALID_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -127,6 +127,7 @@ export const messagingCoreOperations = [
     body: z.object({ channel_id: Uuid, message_server_id: Uuid }),
     success: { status: 200, data: z.strictObject({ channelId: Uuid }), profiles: lv('SHOULD', undefined) },
     errors: [
+      { status: 400, code: 'VALIDATION_ERROR', message: 'channel_id is required', profiles: lv('SHOULD', undefined) },
       {
         status: 404,
         code: 'NOT_FOUND',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
-import { flows, handshake, isSelected, type Flow } from '../../spec/index.js';
-import { finding, type Check, type CheckContext } from '../check.js';
+import { flows, type Flow } from '../../spec/index.js';
+import { finding, type Check } from '../check.js';
 import { Actor } from '../flows/actors.js';
 import { runFlow } from '../flows/runner.js';
 import { prepareFlow } from '../flows/setup.js';
