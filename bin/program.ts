@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo } from './io.js';
 import { specCommand } from './spec-command.js';
 import { mockCommand } from './mock-command.js';
+import { checkCommand, type CheckOutcome } from './check-command.js';
 import { UsageError } from './errors.js';
 
 function packageVersion(): string {
@@ -19,12 +20,13 @@ function packageVersion(): string {
 }
 
 /** The `eliza-wire` command tree. Output goes through `io`; nothing here calls process.exit. */
-export function createProgram(io: CliIo, options: { stop?: () => Promise<string> } = {}): Command {
+export function createProgram(io: CliIo, options: { stop?: () => Promise<string>; outcome?: CheckOutcome } = {}): Command {
   const program = new Command('eliza-wire')
     .description('The ElizaOS client-server protocol as data: spec, mock server, conformance checks and load scenarios')
     .version(packageVersion(), '-v, --version')
     .showSuggestionAfterError(true)
     .addCommand(specCommand(io))
+    .addCommand(checkCommand(io, options.outcome ?? { exitCode: 0 }))
     .addCommand(mockCommand(io, options.stop));
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({
@@ -48,10 +50,11 @@ function commandPath(argv: string[]): string {
  * Commands that check or measure return 1 on a finding.
  */
 export async function run(argv: string[], io: CliIo, options: { stop?: () => Promise<string> } = {}): Promise<number> {
-  const program = createProgram(io, options);
+  const outcome: CheckOutcome = { exitCode: 0 };
+  const program = createProgram(io, { ...options, outcome });
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return outcome.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;

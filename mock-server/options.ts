@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import { configError } from './errors.js';
 import type { FaultConfig } from './faults.js';
 import type { LogLevel, Logger } from './logger.js';
+import type { MockState, StateOptions } from './state/state.js';
 
 /** Options of `createMockServer`. Every one has a default; components (clock, logger, agent) can be handed in. */
 export interface MockServerOptions {
@@ -40,6 +41,11 @@ export interface MockServerOptions {
   logLevel?: LogLevel | 'silent';
   clock?: Clock;
   logger?: Logger;
+  /**
+   * The store: builds the seeded state, at start and on every `reset()`. Default `createState` (the default agent,
+   * `agents` generated ones, the default message server); hand in your own to start from a prepared world.
+   */
+  store?: (seeded: StateOptions) => MockState;
 }
 
 export interface ResolvedOptions {

@@ -57,7 +57,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const random = new IdSource(resolved.seed + 1);
   const faults = new Faults(resolved.faults, () => random.random());
   const hub = new SocketHub(clock, faults, bus);
-  const fresh = () => createState({ seed: resolved.seed, agents: resolved.agents, now: clock.now(), maxMediaBytes: resolved.maxMediaBytes });
+  const store = options.store ?? createState;
+  const fresh = () => store({ seed: resolved.seed, agents: resolved.agents, now: clock.now(), maxMediaBytes: resolved.maxMediaBytes });
   const ctx: MockContext = {
     profile: resolved.profile,
     options: resolved,

@@ -1,4 +1,12 @@
-/** Escapes text for XML/HTML content and attributes. */
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
+
+/** Whether a character may stand in XML 1.0 text (tab, newline and carriage return are the only controls allowed). */
+function allowed(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** Escapes text for XML/HTML content and attributes, dropping the control characters XML cannot carry. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  return [...text].filter(allowed).map((c) => ENTITIES[c] ?? c).join('');
 }

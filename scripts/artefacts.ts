@@ -1,6 +1,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { PROFILES, toAsyncApi, toOpenApi } from '../spec/index.js';
 import { cliReference } from '../bin/cli-docs.js';
+import { reportJsonSchema } from '../suites/index.js';
 
 /** A generated file: its path from the repository root and its content. */
 export interface Artefact {
@@ -24,5 +25,6 @@ export async function artefacts(): Promise<Artefact[]> {
     out.push({ path: `spec/generated/types.${profile}.ts`, content: TYPES_BANNER(profile) + astToString(ast) });
   }
   out.push({ path: 'docs/cli.md', content: cliReference() });
+  out.push({ path: 'docs/report.schema.json', content: json(reportJsonSchema()) });
   return out;
 }

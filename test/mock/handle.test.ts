@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer, fail, ok, rest, DEFAULT_AGENT, MockConfigError } from '../../mock-server/index.js';
+import { createMockServer, createState, fail, ok, rest, DEFAULT_AGENT, MockConfigError, type StateOptions } from '../../mock-server/index.js';
 import { startMock, type Started } from './harness.js';
 
 let s: Started | undefined;
@@ -19,6 +19,21 @@ describe('the mock handle', () => {
     expect(s.mock.state.summary().channels).toBe(0);
     expect(JSON.stringify([...s.mock.state.agents.values()].map((a) => [a.id, a.name]))).toBe(seeded);
     expect(((await s.request('GET', '/api/agents')).body as { data: { agents: unknown[] } }).data.agents).toHaveLength(3);
+  });
+
+  it('starts from a store handed in, and returns to it on reset()', async () => {
+    const store = (seeded: StateOptions) => {
+      const state = createState(seeded);
+      state.agents.set('a9e00000-0000-4000-8000-000000000002', { ...state.agents.get(DEFAULT_AGENT.id)!, id: 'a9e00000-0000-4000-8000-000000000002', name: 'Prepared' });
+      return state;
+    };
+    s = await startMock('elizaos-1.7', { store });
+    const names = async () => ((await s!.request('GET', '/api/agents')).body as { data: { agents: { name: string }[] } }).data.agents.map((a) => a.name);
+    expect(await names()).toEqual(['Eliza', 'Prepared']);
+    await s.request('DELETE', '/api/agents/a9e00000-0000-4000-8000-000000000002');
+    expect(await names()).toEqual(['Eliza']);
+    s.mock.reset();
+    expect(await names()).toEqual(['Eliza', 'Prepared']);
   });
 
   it('generates the same agents for the same seed, other ones for another seed', () => {
