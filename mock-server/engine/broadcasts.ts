@@ -6,9 +6,9 @@ import { compact } from '../state/wire.js';
  * The messageBroadcast payloads. elizaos-1.7 has one variant per producer (V1 socket, V2 submit, V3 action,
  * V4 action update, V5 REST); documented has one shape with channelId and roomId for all of them.
  */
-function documented(ctx: MockContext, m: MessageRecord, senderName: string, extra: Record<string, unknown> = {}) {
-  const attachments = Array.isArray(m.metadata.attachments) && m.metadata.attachments.length > 0 ? m.metadata.attachments : undefined;
-  return compact({
+/** The fields V1, V3, V5 and the documented shape share (V2 renames and drops some). */
+function common(ctx: MockContext, m: MessageRecord, senderName: string) {
+  return {
     id: m.id,
     senderId: m.authorId,
     senderName,
@@ -18,27 +18,18 @@ function documented(ctx: MockContext, m: MessageRecord, senderName: string, extr
     messageServerId: ctx.state.messageServerId,
     createdAt: m.createdAt,
     source: m.sourceType,
-    attachments,
-    ...extra,
-  });
+  };
 }
 
-/** A user message sent over the socket: V1 (elizaos-1.7). */
-export function socketUserBroadcast(ctx: MockContext, m: MessageRecord, senderName: string, attachments: unknown, clientMessageId?: string) {
-  if (ctx.profile === 'documented') return documented(ctx, m, senderName, { clientMessageId });
-  return compact({
-    id: m.id,
-    senderId: m.authorId,
-    senderName,
-    text: m.content,
-    channelId: m.channelId,
-    roomId: m.channelId,
-    messageServerId: ctx.state.messageServerId,
-    createdAt: m.createdAt,
-    source: m.sourceType,
-    attachments,
-    clientMessageId,
-  });
+function documented(ctx: MockContext, m: MessageRecord, senderName: string, extra: Record<string, unknown> = {}) {
+  const attachments = Array.isArray(m.metadata.attachments) && m.metadata.attachments.length > 0 ? m.metadata.attachments : undefined;
+  return compact({ ...common(ctx, m, senderName), attachments, ...extra });
+}
+
+/** A user message sent over the socket: V1 (elizaos-1.7). The sender's own copy adds `clientMessageId`. */
+export function socketUserBroadcast(ctx: MockContext, m: MessageRecord, senderName: string, attachments: unknown) {
+  if (ctx.profile === 'documented') return documented(ctx, m, senderName);
+  return compact({ ...common(ctx, m, senderName), attachments });
 }
 
 /** An agent reply: V2 (`serverId`, no `channelId`). */
