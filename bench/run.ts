@@ -7,8 +7,11 @@ import { fanout, openSockets } from './lib/fanout.js';
 import { rssMb, startServer, stop, type Started } from './lib/children.js';
 import { fmt, median, quantile, table } from './lib/stats.js';
 import { restLoad } from './lib/rest.js';
+import { compareFanout, generatorCeiling, soak } from './fanout-suite.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Minutes of the soak fanout (default 10; 0 skips it). */
+const SOAK_MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
 const targets = {
   mock: () => startServer(process.execPath, ['dist/bin/eliza-wire.js', 'mock', '--port', '0', '--log-level', 'warn', '--think-ms', '0']),
   bare: () => startServer(process.execPath, ['bench/bare-server.mjs', '0']),
@@ -91,3 +94,7 @@ const checks = [
 checks.push(['full check <= 30 s', Math.max(checkRuns['elizaos-1.7'], checkRuns.documented) <= 30_000]);
 console.log(`\nfull check --level may against the built-in mock (wall time, process start included): elizaos-1.7 ${fmt(checkRuns['elizaos-1.7'] / 1000, 1)} s, documented ${fmt(checkRuns.documented / 1000, 1)} s (target <= 30 s)`);
 console.log(`\n${checks.map(([label, pass]) => `${pass ? 'met ' : 'MISS'}  ${label}`).join('\n')}`);
+
+await compareFanout({ bare: targets.bare, mock: targets.mock }, SECONDS);
+await generatorCeiling(targets.bare);
+if (SOAK_MINUTES > 0) await soak(targets.mock, SOAK_MINUTES);

@@ -4,6 +4,7 @@ import type { CliIo } from './io.js';
 import { specCommand } from './spec-command.js';
 import { mockCommand } from './mock-command.js';
 import { checkCommand, type CheckOutcome } from './check-command.js';
+import { benchCommand } from './bench-command.js';
 import { UsageError } from './errors.js';
 
 function packageVersion(): string {
@@ -27,6 +28,7 @@ export function createProgram(io: CliIo, options: { stop?: () => Promise<string>
     .showSuggestionAfterError(true)
     .addCommand(specCommand(io))
     .addCommand(checkCommand(io, options.outcome ?? { exitCode: 0 }))
+    .addCommand(benchCommand(io, options.outcome ?? { exitCode: 0 }))
     .addCommand(mockCommand(io, options.stop));
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({

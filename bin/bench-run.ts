@@ -1,0 +1,112 @@
+/* The implementation of `eliza-wire bench`. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LoadTargetError, LoadUsageError, formatOutcome, formatProgress, parseThreshold, runBench, type BenchOutcome, type BenchProgress } from '../suites/load/index.js';
+import { UsageError } from './errors.js';
+import { processIo, type CliIo } from './io.js';
+import type { BenchExit, BenchFlags } from './bench-command.js';
+
+function targetUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    return url.replace(/\/$/, '');
+  } catch {
+    throw new UsageError(`"${url}" is not an http(s) URL`, 'e.g. eliza-wire bench http://127.0.0.1:3000, or no URL to load the built-in mock');
+  }
+}
+
+/**
+ * The command line of the built-in mock, in the form this CLI runs in: the built CLI when this file is in dist/,
+ * the sources through tsx otherwise (so a stale build never answers for fresh sources).
+ */
+function mockCommandLine(flags: BenchFlags): string[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const fromDist = basename(dirname(here)) === 'dist';
+  const root = fromDist ? resolve(here, '../..') : resolve(here, '..');
+  const built = join(root, 'dist/bin/eliza-wire.js');
+  const entry = fromDist && existsSync(built) ? [built] : ['--import', 'tsx', join(root, 'bin/eliza-wire.ts')];
+  const profile = flags.profile ? ['--profile', flags.profile] : [];
+  const keys = [...(flags.apiKey ? ['--auth-token', flags.apiKey] : []), ...(flags.socketApiKey ? ['--socket-api-key', flags.socketApiKey] : [])];
+  return [...entry, 'mock', '--port', '0', '--log-level', 'warn', '--think-ms', '0', ...profile, ...keys];
+}
+
+/** Starts the mock in a process of its own (so it does not share the generator's event loop); resolves its URL. */
+function startMock(flags: BenchFlags): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, mockCommandLine(flags), { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new LoadTargetError('the built-in mock printed no READY line within 20 s')), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /READY (\S+)/.exec(out)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolveStart({ child, url });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new LoadTargetError(`the built-in mock exited (${code}) before it was ready`));
+    });
+  });
+}
+
+async function stopMock(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000).unref())]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+function asUsage(error: unknown): unknown {
+  if (error instanceof LoadUsageError) return new UsageError(error.message, error.hint ?? "see 'eliza-wire bench --help'");
+  if (error instanceof LoadTargetError) return new UsageError(error.message, 'is the server running? Check the URL, or run without a URL to load the built-in mock');
+  return error;
+}
+
+/** The bench command's work, loaded only when `bench` runs. */
+export async function runBenchCommand(url: string | undefined, flags: BenchFlags, io: CliIo, exit: BenchExit): Promise<void> {
+  try {
+    flags.threshold.forEach((t) => parseThreshold(t, flags.scenario));
+    const mock = url === undefined ? await startMock(flags) : undefined;
+    try {
+      const outcome = await measure(mock?.url ?? targetUrl(url ?? ''), flags, io);
+      if (process.stderr.isTTY === true && io.stderr === processIo.stderr) io.stderr('\r\x1b[2K');
+      io.stdout(formatOutcome(outcome));
+      if (flags.json) await io.writeFile(flags.json, `${JSON.stringify(outcome, null, 2)}\n`);
+      exit.exitCode = outcome.passed ? 0 : 1;
+    } finally {
+      await stopMock(mock?.child);
+    }
+  } catch (error) {
+    throw asUsage(error);
+  }
+}
+
+function measure(url: string, flags: BenchFlags, io: CliIo): Promise<BenchOutcome> {
+  return runBench({
+    scenario: flags.scenario,
+    url,
+    clients: flags.clients,
+    rooms: flags.rooms,
+    senders: flags.senders,
+    rate: flags.rate,
+    messages: flags.messages,
+    durationSec: flags.duration,
+    transport: flags.transport,
+    apiKey: flags.apiKey,
+    socketApiKey: flags.socketApiKey,
+    thresholds: flags.threshold,
+    onProgress: progressWriter(io),
+  });
+}
+
+/** On a TTY one line rewritten in place; elsewhere a plain line every period. */
+function progressWriter(io: CliIo): (p: BenchProgress) => void {
+  if (process.stderr.isTTY !== true || io.stderr !== processIo.stderr) return (p) => io.stderr(formatProgress(p));
+  return (p) => io.stderr(`\r\x1b[2K${formatProgress(p).trimEnd()}`);
+}

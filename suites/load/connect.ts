@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { closeAll, connectClient, joinChannel, type Transport } from './clients.js';
+import { LoadTargetError, LoadUsageError } from './errors.js';
+import { isGeneratorLimited, measureGenerator } from './generator.js';
+import { LatencyHistogram } from './histogram.js';
+import { startProgress, type ProgressListener } from './progress.js';
+import type { ConnectResult } from './result.js';
+import { runOpenSchedule } from './schedule.js';
+
+export interface ConnectOptions {
+  url: string;
+  clients: number;
+  rooms: number;
+  /** Connection attempts per second (open schedule). */
+  rate: number;
+  transport?: Transport;
+  socketApiKey?: string;
+  timeoutMs?: number;
+  onProgress?: ProgressListener;
+}
+
+interface Storm {
+  connect: LatencyHistogram;
+  joined: LatencyHistogram;
+  failures: Record<string, number>;
+  sockets: Socket[];
+  attempts: Promise<void>[];
+  lastJoinedAt: number;
+}
+
+async function attempt(options: ConnectOptions, storm: Storm, channelId: string, due: number): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  try {
+    const socket = await connectClient(options.url, { transport: options.transport ?? 'websocket', socketApiKey: options.socketApiKey, timeoutMs });
+    storm.sockets.push(socket);
+    storm.connect.record(performance.now() - due);
+    await joinChannel(socket, channelId, timeoutMs);
+    storm.lastJoinedAt = performance.now();
+    storm.joined.record(storm.lastJoinedAt - due);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    storm.failures[reason] = (storm.failures[reason] ?? 0) + 1;
+  }
+}
+
+/** Connect-and-join storm: `clients` attempts at `rate`/s over `rooms` channels, each timed from its scheduled time. */
+export async function runConnect(options: ConnectOptions): Promise<ConnectResult> {
+  if (options.clients < 1 || options.rooms < 1 || !(options.rate > 0)) throw new LoadUsageError('connect needs --clients >= 1, --rooms >= 1 and --rate > 0');
+  const rooms = Array.from({ length: options.rooms }, () => randomUUID());
+  const storm: Storm = { connect: new LatencyHistogram(), joined: new LatencyHistogram(), failures: {}, sockets: [], attempts: [], lastJoinedAt: 0 };
+  const lag = new LatencyHistogram();
+  const stopGenerator = measureGenerator(lag);
+  const stopProgress = startProgress(() => ({ sent: storm.attempts.length, received: storm.joined.count, lagMs: lag.summary().max }), options.onProgress);
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now() + 20;
+  try {
+    const send = (seq: number, due: number) => void storm.attempts.push(attempt(options, storm, rooms[seq % options.rooms] ?? '', due));
+    await runOpenSchedule({ total: options.clients, rate: options.rate, startAt: t0, send, lag });
+    await Promise.all(storm.attempts);
+  } finally {
+    stopProgress();
+    closeAll(storm.sockets);
+  }
+  const generator = stopGenerator();
+  const joined = storm.joined.count;
+  if (storm.connect.count === 0) throw new LoadTargetError(`cannot connect to ${options.url}: ${Object.keys(storm.failures).join(', ')}`);
+  const window = Math.max(1, (storm.lastJoinedAt || performance.now()) - t0);
+  return {
+    scenario: 'connect',
+    target: options.url,
+    startedAt,
+    durationMs: Math.round(performance.now() - t0),
+    config: { clients: options.clients, rooms: options.rooms, rate: options.rate, transport: options.transport ?? 'websocket' },
+    attempted: storm.attempts.length,
+    joined,
+    failures: storm.failures,
+    throughput: { connectsPerSec: Math.round((joined * 10_000) / window) / 10 },
+    latency: { connect: storm.connect.summary(), joined: storm.joined.summary() },
+    generator,
+    generatorLimited: isGeneratorLimited(generator),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * eliza-wire load scenarios: fanout (broadcast latency to every room member), connect (connect+join storm) and
+ * rest (read endpoints under load) and roundtrip (a user message to the agent's reply). `runBench` runs one and judges it against thresholds.
+ */
+export { runBench, SCENARIOS } from './bench.js';
+export type { BenchOptions, Scenario } from './bench.js';
+export { runFanout } from './fanout.js';
+export type { FanoutOptions } from './fanout.js';
+export { runConnect } from './connect.js';
+export type { ConnectOptions } from './connect.js';
+export { runRoundtrip } from './roundtrip.js';
+export type { RoundtripOptions } from './roundtrip.js';
+export { prepareConversations } from './roundtrip-setup.js';
+export type { Conversation, RoundtripSetup } from './roundtrip-setup.js';
+export { ReplyTracker } from './reply-tracker.js';
+export { runRest, REST_READ_PATHS } from './rest.js';
+export type { RestOptions } from './rest.js';
+export { LatencyHistogram } from './histogram.js';
+export type { LatencySummary } from './histogram.js';
+export { DeliveryTracker, parseMessageText } from './delivery-tracker.js';
+export type { FanoutLayout } from './delivery-tracker.js';
+export { runOpenSchedule } from './schedule.js';
+export type { OpenSchedule } from './schedule.js';
+export { parseThreshold, thresholdMetrics } from './thresholds.js';
+export type { Threshold } from './thresholds.js';
+export { metricValue } from './metrics.js';
+export { judge } from './outcome.js';
+export { isGeneratorLimited, LAG_LIMIT_MS, CPU_LIMIT_PERCENT } from './generator.js';
+export type { BenchProgress, ProgressListener } from './progress.js';
+export { formatOutcome, formatProgress } from './table.js';
+export { LoadTargetError, LoadUsageError } from './errors.js';
+export {
+  BenchOutcome,
+  BenchResult,
+  BrokenThreshold,
+  ConnectResult,
+  FanoutResult,
+  GeneratorStats,
+  LatencyStats,
+  RestResult,
+  RoundtripResult,
+  benchOutcomeJsonSchema,
+} from './result.js';

@@ -1,0 +1,73 @@
+import autocannon from 'autocannon';
+import { LoadTargetError, LoadUsageError } from './errors.js';
+import { isGeneratorLimited, measureGenerator } from './generator.js';
+import { LatencyHistogram } from './histogram.js';
+import type { LatencyStats, RestResult } from './result.js';
+
+/** The read endpoints of the spec that need no setup. */
+export const REST_READ_PATHS = ['/api/agents', '/api/server/ping', '/api/messaging/message-servers'] as const;
+
+export interface RestOptions {
+  url: string;
+  connections: number;
+  /** Stop after this many requests, or else after `durationSec`. */
+  amount?: number;
+  durationSec?: number;
+  apiKey?: string;
+  paths?: readonly string[];
+}
+
+async function probe(url: string, headers: Record<string, string>): Promise<void> {
+  try {
+    await fetch(`${url}/api/server/ping`, { headers, signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    throw new LoadTargetError(`cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function stats(latency: autocannon.Histogram, count: number): LatencyStats {
+  return { count, mean: latency.mean, p50: latency.p50, p90: latency.p90, p99: latency.p99, p999: latency.p99_9, max: latency.max };
+}
+
+function non2xx(codes: autocannon.Result['statusCodeStats']): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [status, entry] of Object.entries(codes ?? {})) if (!status.startsWith('2')) out[status] = entry.count ?? 0;
+  return out;
+}
+
+/**
+ * REST read load with autocannon: `connections` keep-alive connections cycling over the read endpoints. This is a
+ * closed model (each connection waits for its answer), so the figures are the server's service times under load.
+ */
+export async function runRest(options: RestOptions): Promise<RestResult> {
+  if (options.connections < 1 || (!options.amount && !options.durationSec)) throw new LoadUsageError('rest needs --clients >= 1 and --messages or --duration');
+  const headers: Record<string, string> = options.apiKey ? { 'x-api-key': options.apiKey } : {};
+  await probe(options.url, headers);
+  const paths = options.paths ?? REST_READ_PATHS;
+  const stopGenerator = measureGenerator(new LatencyHistogram());
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    ...(options.amount ? { amount: options.amount } : { duration: options.durationSec }),
+    headers,
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
+  const generator = stopGenerator();
+  const requests = result.requests.total;
+  return {
+    scenario: 'rest',
+    target: options.url,
+    startedAt,
+    durationMs: Math.round(performance.now() - t0),
+    config: { connections: options.connections, paths: [...paths] },
+    requests,
+    errors: result.errors,
+    non2xx: non2xx(result.statusCodeStats),
+    throughput: { requestsPerSec: Math.round((requests * 10_000) / Math.max(1, result.duration * 1000)) / 10 },
+    latency: { request: stats(result.latency, requests) },
+    generator,
+    generatorLimited: isGeneratorLimited(generator),
+  };
+}

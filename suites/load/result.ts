@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/** One latency distribution, in milliseconds. */
+export const LatencyStats = z.object({
+  count: z.number().int().nonnegative(),
+  mean: z.number().nonnegative(),
+  p50: z.number().nonnegative(),
+  p90: z.number().nonnegative(),
+  p99: z.number().nonnegative(),
+  p999: z.number().nonnegative().describe('p99.9'),
+  max: z.number().nonnegative(),
+});
+
+/** How hard the load generator itself worked: if it lags its schedule, the figures measure it, not the server. */
+export const GeneratorStats = z.object({
+  cpuPercent: z.number().nonnegative().describe('user+system CPU of the generator process, in % of one core'),
+  lagP99Ms: z.number().nonnegative().describe('p99 of how late sends ran behind their schedule'),
+  lagMaxMs: z.number().nonnegative(),
+  rssMb: z.number().nonnegative(),
+});
+
+const common = {
+  target: z.string(),
+  startedAt: z.string().describe('ISO time'),
+  durationMs: z.number().nonnegative(),
+  generator: GeneratorStats,
+  generatorLimited: z.boolean().describe('lag p99 > 10 ms or CPU > 90% of one core: the generator was the bottleneck'),
+};
+
+export const FanoutResult = z.object({
+  scenario: z.literal('fanout'),
+  ...common,
+  config: z.object({
+    clients: z.number().int(),
+    rooms: z.number().int(),
+    senders: z.number().int(),
+    rate: z.number(),
+    messages: z.number().int(),
+    transport: z.enum(['websocket', 'polling']),
+  }),
+  sent: z.number().int().nonnegative(),
+  expected: z.number().int().nonnegative().describe('member deliveries expected (each member but the sender)'),
+  delivered: z.number().int().nonnegative(),
+  lost: z.number().int().nonnegative(),
+  duplicated: z.number().int().nonnegative(),
+  crossRoom: z.number().int().nonnegative(),
+  throughput: z.object({ sentPerSec: z.number(), deliveriesPerSec: z.number() }),
+  latency: z.object({
+    delivery: LatencyStats.describe('scheduled send time to each member delivery'),
+    completion: LatencyStats.describe('scheduled send time to the last member delivery of a message'),
+    skew: LatencyStats.describe('first to last member delivery of a message'),
+  }),
+});
+
+export const ConnectResult = z.object({
+  scenario: z.literal('connect'),
+  ...common,
+  config: z.object({ clients: z.number().int(), rooms: z.number().int(), rate: z.number(), transport: z.enum(['websocket', 'polling']) }),
+  attempted: z.number().int().nonnegative(),
+  joined: z.number().int().nonnegative(),
+  failures: z.record(z.string(), z.number().int()).describe('failed attempts by reason'),
+  throughput: z.object({ connectsPerSec: z.number() }),
+  latency: z.object({ connect: LatencyStats, joined: LatencyStats.describe('scheduled time to channel_joined') }),
+});
+
+export const RestResult = z.object({
+  scenario: z.literal('rest'),
+  ...common,
+  config: z.object({ connections: z.number().int(), paths: z.array(z.string()) }),
+  requests: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative().describe('connection errors and timeouts'),
+  non2xx: z.record(z.string(), z.number().int()).describe('responses outside 2xx, by status'),
+  throughput: z.object({ requestsPerSec: z.number() }),
+  latency: z.object({ request: LatencyStats }),
+});
+
+export const RoundtripResult = z.object({
+  scenario: z.literal('roundtrip'),
+  ...common,
+  config: z.object({ users: z.number().int(), rate: z.number(), messages: z.number().int(), transport: z.enum(['websocket', 'polling']), agentId: z.string() }),
+  sent: z.number().int().nonnegative(),
+  replied: z.number().int().nonnegative(),
+  unanswered: z.number().int().nonnegative().describe('user messages without an agent reply by the end'),
+  throughput: z.object({ repliesPerSec: z.number() }),
+  latency: z.object({
+    firstChunk: LatencyStats.describe('scheduled send time to the first messageStreamChunk'),
+    reply: LatencyStats.describe("scheduled send time to the agent's messageBroadcast"),
+    complete: LatencyStats.describe('scheduled send time to messageComplete (count 0 when the profile has none)'),
+  }),
+});
+
+/** What one `bench` run measured. */
+export const BenchResult = z.discriminatedUnion('scenario', [FanoutResult, ConnectResult, RestResult, RoundtripResult]);
+
+export const BrokenThreshold = z.object({ threshold: z.string(), actual: z.number() });
+
+/** A result and its verdict: passed when every threshold held and nothing was lost, duplicated or misrouted. */
+export const BenchOutcome = z.object({
+  passed: z.boolean(),
+  broken: z.array(BrokenThreshold),
+  integrity: z.array(z.string()).describe('why the run failed regardless of thresholds, e.g. "3 lost"'),
+  result: BenchResult,
+});
+
+export type LatencyStats = z.infer<typeof LatencyStats>;
+export type GeneratorStats = z.infer<typeof GeneratorStats>;
+export type FanoutResult = z.infer<typeof FanoutResult>;
+export type ConnectResult = z.infer<typeof ConnectResult>;
+export type RestResult = z.infer<typeof RestResult>;
+export type RoundtripResult = z.infer<typeof RoundtripResult>;
+export type BenchResult = z.infer<typeof BenchResult>;
+export type BrokenThreshold = z.infer<typeof BrokenThreshold>;
+export type BenchOutcome = z.infer<typeof BenchOutcome>;
+
+/** JSON Schema (draft 2020-12) of the `--json` output. */
+export const benchOutcomeJsonSchema = z.toJSONSchema(BenchOutcome);

@@ -1,0 +1,37 @@
+import type { LatencyHistogram } from './histogram.js';
+
+export interface OpenSchedule {
+  /** How many sends in all. */
+  total: number;
+  /** Sends per second. */
+  rate: number;
+  /** performance.now() of the first send. */
+  startAt: number;
+  /** Fired at (or as soon as possible after) each send's due time; must not block. */
+  send: (seq: number, dueMs: number) => void;
+  /** Receives how late each send ran behind its due time, in ms. */
+  lag: LatencyHistogram;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/**
+ * Runs an open-model schedule: send n is due at startAt + n / rate whatever happened to the earlier sends, so a
+ * slow server cannot slow the offered load (no coordinated omission). When the generator falls behind it sends every
+ * overdue message at once and records the lag. Resolves after the last send.
+ */
+export async function runOpenSchedule(schedule: OpenSchedule): Promise<void> {
+  const interval = 1000 / schedule.rate;
+  const due = (seq: number) => schedule.startAt + seq * interval;
+  let seq = 0;
+  while (seq < schedule.total) {
+    let now = performance.now();
+    while (seq < schedule.total && due(seq) <= now) {
+      schedule.send(seq, due(seq));
+      now = performance.now();
+      schedule.lag.record(now - due(seq));
+      seq += 1;
+    }
+    if (seq < schedule.total) await sleep(due(seq) - performance.now());
+  }
+}

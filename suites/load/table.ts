@@ -1,0 +1,78 @@
+import { CPU_LIMIT_PERCENT, LAG_LIMIT_MS } from './generator.js';
+import type { BenchProgress } from './progress.js';
+import type { BenchOutcome, BenchResult, ConnectResult, FanoutResult, GeneratorStats, LatencyStats, RestResult, RoundtripResult } from './result.js';
+
+const ms = (n: number) => n.toFixed(2).padStart(9);
+
+function latencyRows(rows: [string, LatencyStats][]): string[] {
+  const head = `${'latency (ms)'.padEnd(14)}${['p50', 'p90', 'p99', 'p99.9', 'max'].map((h) => h.padStart(9)).join('')}${'count'.padStart(10)}`;
+  return [head, ...rows.map(([name, s]) => `${name.padEnd(14)}${[s.p50, s.p90, s.p99, s.p999, s.max].map(ms).join('')}${String(s.count).padStart(10)}`)];
+}
+
+function fanoutRows(result: FanoutResult): string[] {
+  const c = result.config;
+  return [
+    `fanout ${result.target}: ${c.clients} clients, ${c.rooms} rooms, ${c.senders} senders, ${c.transport}, ${c.messages} messages at ${c.rate}/s`,
+    ...latencyRows([['delivery', result.latency.delivery], ['completion', result.latency.completion], ['skew', result.latency.skew]]),
+    `throughput    ${result.throughput.sentPerSec} messages/s sent, ${result.throughput.deliveriesPerSec} deliveries/s`,
+    `deliveries    ${result.delivered}/${result.expected} delivered, ${result.lost} lost, ${result.duplicated} duplicated, ${result.crossRoom} cross-room`,
+  ];
+}
+
+function connectRows(result: ConnectResult): string[] {
+  const failures = Object.entries(result.failures).map(([reason, n]) => `${n} ${reason}`).join(', ') || 'none';
+  return [
+    `connect ${result.target}: ${result.config.clients} clients at ${result.config.rate}/s over ${result.config.rooms} rooms, ${result.config.transport}`,
+    ...latencyRows([['connected', result.latency.connect], ['joined', result.latency.joined]]),
+    `throughput    ${result.throughput.connectsPerSec} joined/s; ${result.joined}/${result.attempted} joined; failures: ${failures}`,
+  ];
+}
+
+function restRows(result: RestResult): string[] {
+  const non2xx = Object.entries(result.non2xx).map(([status, n]) => `${n}×${status}`).join(', ') || 'none';
+  return [
+    `rest ${result.target}: ${result.config.connections} connections over ${result.config.paths.join(', ')}`,
+    ...latencyRows([['request', result.latency.request]]),
+    `throughput    ${result.throughput.requestsPerSec} requests/s; ${result.requests} requests, ${result.errors} errors, non-2xx: ${non2xx}`,
+  ];
+}
+
+function roundtripRows(result: RoundtripResult): string[] {
+  const c = result.config;
+  const complete = result.latency.complete.count > 0 ? [['complete', result.latency.complete] as [string, LatencyStats]] : [];
+  return [
+    `roundtrip ${result.target}: ${c.users} conversations with agent ${c.agentId}, ${c.transport}, ${c.messages} messages at ${c.rate}/s`,
+    ...latencyRows([['first chunk', result.latency.firstChunk], ['reply', result.latency.reply], ...complete]),
+    `throughput    ${result.throughput.repliesPerSec} replies/s; ${result.replied}/${result.sent} answered, ${result.unanswered} unanswered${complete.length ? '' : '; no messageComplete seen'}`,
+  ];
+}
+
+function scenarioRows(result: BenchResult): string[] {
+  switch (result.scenario) {
+    case 'fanout':
+      return fanoutRows(result);
+    case 'connect':
+      return connectRows(result);
+    case 'rest':
+      return restRows(result);
+    case 'roundtrip':
+      return roundtripRows(result);
+  }
+}
+
+function generatorRows(g: GeneratorStats, limited: boolean): string[] {
+  const rows = [`generator     CPU ${g.cpuPercent}% of one core, lag p99 ${g.lagP99Ms.toFixed(1)} ms (max ${g.lagMaxMs.toFixed(1)} ms), RSS ${g.rssMb} MB`];
+  if (limited) rows.push(`WARNING: the load generator is the bottleneck (lag p99 > ${LAG_LIMIT_MS} ms or CPU > ${CPU_LIMIT_PERCENT}% of one core): these figures measure it, not the server; lower --rate or --clients`);
+  return rows;
+}
+
+/** The final table of a bench run, ending with PASSED or FAILED and why. */
+export function formatOutcome(outcome: BenchOutcome): string {
+  const verdict = outcome.passed ? 'PASSED' : `FAILED: ${[...outcome.broken.map((b) => `${b.threshold} (actual ${b.actual})`), ...outcome.integrity].join('; ')}`;
+  return [...scenarioRows(outcome.result), ...generatorRows(outcome.result.generator, outcome.result.generatorLimited), verdict, ''].join('\n');
+}
+
+/** One plain progress line (for a non-TTY). */
+export function formatProgress(p: BenchProgress): string {
+  return `[${(p.elapsedMs / 1000).toFixed(1)}s] sent ${p.sent}, received ${p.received}, ${p.ratePerSec}/s, generator lag ${p.lagMs.toFixed(1)} ms\n`;
+}
