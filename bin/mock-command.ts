@@ -55,6 +55,8 @@ async function listen(mock: MockServer, flags: MockFlags): Promise<string> {
 }
 
 async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>): Promise<void> {
+  // Listen for signals before READY: a supervisor may stop the mock the moment it sees that line.
+  const stopped = stop();
   const mock = createMockServer({
     profile: flags.profile,
     seed: flags.seed,
@@ -73,7 +75,7 @@ async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>)
   const url = await listen(mock, flags);
   const profile = mock.context.profile;
   io.stdout(flags.json ? `${JSON.stringify({ event: 'ready', url, profile })}\n` : `READY ${url}\n`);
-  const signal = await stop();
+  const signal = await stopped;
   const started = Date.now();
   await Promise.race([mock.close(), new Promise((r) => setTimeout(r, 1500).unref())]);
   if (flags.logLevel === 'debug' || flags.logLevel === 'trace') io.stderr(`closed in ${Date.now() - started} ms; still open: ${process.getActiveResourcesInfo().join(', ')}\n`);
