@@ -5,18 +5,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LoadTargetError, LoadUsageError, formatOutcome, formatProgress, parseThreshold, runBench, type BenchOutcome, type BenchProgress } from '../suites/load/index.js';
 import { UsageError } from './errors.js';
+import { targetUrl } from './parse.js';
 import { processIo, type CliIo } from './io.js';
 import type { BenchExit, BenchFlags } from './bench-command.js';
-
-function targetUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
-    return url.replace(/\/$/, '');
-  } catch {
-    throw new UsageError(`"${url}" is not an http(s) URL`, 'e.g. eliza-wire bench http://127.0.0.1:3000, or no URL to load the built-in mock');
-  }
-}
 
 /**
  * The command line of the built-in mock, in the form this CLI runs in: the built CLI when this file is in dist/,
@@ -74,7 +65,7 @@ export async function runBenchCommand(url: string | undefined, flags: BenchFlags
     flags.threshold.forEach((t) => parseThreshold(t, flags.scenario));
     const mock = url === undefined ? await startMock(flags) : undefined;
     try {
-      const outcome = await measure(mock?.url ?? targetUrl(url ?? ''), flags, io);
+      const outcome = await measure(mock?.url ?? targetUrl(url ?? '', 'bench'), flags, io);
       if (process.stderr.isTTY === true && io.stderr === processIo.stderr) io.stderr('\r\x1b[2K');
       io.stdout(formatOutcome(outcome));
       if (flags.json) await io.writeFile(flags.json, `${JSON.stringify(outcome, null, 2)}\n`);

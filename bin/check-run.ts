@@ -4,18 +4,9 @@ import { REPORTERS, type Reporter } from '../reporters/index.js';
 import type { Level } from '../spec/index.js';
 import { TargetUnreachableError, UnknownCheckError, runConformance } from '../suites/index.js';
 import { UsageError } from './errors.js';
+import { targetUrl } from './parse.js';
 import type { CliIo } from './io.js';
 import type { CheckFlags, CheckOutcome } from './check-command.js';
-
-function targetUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
-    return url.replace(/\/$/, '');
-  } catch {
-    throw new UsageError(`"${url}" is not an http(s) URL`, 'e.g. eliza-wire check http://127.0.0.1:3000, or no URL to check the built-in mock');
-  }
-}
 
 /** `console`, `json:report.json`, `junit:out/junit.xml`…: name and optional path. */
 export function reporters(specs: string[], io: CliIo, secrets: string[]): Reporter[] {
@@ -34,7 +25,7 @@ export async function runCheck(url: string | undefined, flags: CheckFlags, io: C
   const secrets = [flags.apiKey, flags.socketApiKey].filter((s): s is string => typeof s === 'string');
   const listeners = reporters(flags.reporter, io, secrets);
   const mock = url === undefined ? createMockServer({ profile: flags.profile, authToken: flags.apiKey, socketApiKey: flags.socketApiKey, logLevel: 'silent', thinkMs: 0, seed: flags.seed }) : undefined;
-  const target = url === undefined ? await mock?.listen(0, '127.0.0.1') : targetUrl(url);
+  const target = url === undefined ? await mock?.listen(0, '127.0.0.1') : targetUrl(url, 'check');
   try {
     const report = await runConformance({
       url: target ?? '',

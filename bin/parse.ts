@@ -54,3 +54,15 @@ export function parseEventFault(value: string, previous: Record<string, { delayM
   }
   return { ...previous, [event]: fault };
 }
+
+/** A server URL (http or https, no trailing slash), or a usage error whose hint shows the command with one. */
+export function targetUrl(url: string, command: 'check' | 'bench'): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    return url.replace(/\/$/, '');
+  } catch {
+    const noUrl = command === 'check' ? 'check the built-in mock' : 'load the built-in mock';
+    throw new UsageError(`"${url}" is not an http(s) URL`, `e.g. eliza-wire ${command} http://127.0.0.1:3000, or no URL to ${noUrl}`);
+  }
+}
