@@ -5,13 +5,19 @@ import { intFlag } from './parse.js';
 import { UsageError } from './errors.js';
 
 export interface BenchFlags {
-  scenario: 'fanout' | 'connect' | 'roundtrip' | 'rest';
+  scenario: 'fanout' | 'connect' | 'roundtrip' | 'rest' | 'mixed';
   clients?: number;
   rooms?: number;
   senders?: number;
   rate?: number;
   messages?: number;
   duration?: number;
+  /** Seconds to spread the connections over (connect, mixed). */
+  ramp?: number;
+  /** Mixed: mean seconds between two messages of one user. */
+  think?: number;
+  /** Mixed: HTTP readers. */
+  readers?: number;
   transport: 'websocket' | 'polling';
   /** Profile of the built-in mock (no URL). */
   profile?: Profile;
@@ -19,6 +25,7 @@ export interface BenchFlags {
   socketApiKey?: string;
   threshold: string[];
   json?: string;
+  html?: string;
 }
 
 /** The exit code of the last `bench` (the action cannot return it through commander). */
@@ -42,6 +49,8 @@ Thresholds: <metric><op><number>[us|ms|s] with op <, <=, > or >=. Latency metric
 roundtrip: to the agent's reply, firstChunk.p99 and complete.p99; rest: per request); counts lost, duplicated,
 crossRoom (fanout), failures (connect), unanswered (roundtrip), errors, non2xx (rest); rate: deliveries/s (fanout),
 joined/s (connect), replies/s (roundtrip), requests/s (rest).
+Mixed: p50…max per chat delivery, completion.p99 per message, rest.p99 per REST read; lost, duplicated, crossRoom,
+errors, non2xx; rate (deliveries/s) and restRate (requests/s).
 
 Exit codes: 0 ran and every threshold held, 1 a threshold broke or a message was lost, duplicated or delivered to
 the wrong room (or, in roundtrip, never answered), 2 usage error or target unreachable.
@@ -51,25 +60,30 @@ Examples:
   eliza-wire bench http://127.0.0.1:3000 --scenario connect --clients 500 --rate 100
   eliza-wire bench --scenario roundtrip --rooms 4 --rate 20 --messages 200 --threshold 'firstChunk.p99<200ms'
   eliza-wire bench http://127.0.0.1:3000 --scenario rest --clients 10 --duration 5 --json rest.json
+  eliza-wire bench --scenario mixed --clients 50 --think 2 --readers 2 --duration 60 --ramp 5 --threshold 'rest.p99<50ms'
 `;
 
 export function benchCommand(io: CliIo, outcome: BenchExit): Command {
   return new Command('bench')
     .description('Load a server (no URL: the built-in mock, in a child process) and time broadcasts, connects, agent replies or REST reads')
     .argument('[url]', 'the server to load, e.g. http://127.0.0.1:3000')
-    .addOption(new Option('--scenario <name>', 'what to measure').choices(['fanout', 'connect', 'roundtrip', 'rest']).default('fanout'))
-    .option('--clients <n>', 'sockets (rest: HTTP connections); default 100 (rest: 10)', intFlag('--clients', 1, 100_000))
-    .option('--rooms <n>', 'channels the clients are spread over (default 10); roundtrip: conversations (default 1)', intFlag('--rooms', 1, 100_000))
+    .addOption(new Option('--scenario <name>', 'what to measure').choices(['fanout', 'connect', 'roundtrip', 'rest', 'mixed']).default('fanout'))
+    .option('--clients <n>', 'sockets (rest: HTTP connections; mixed: chatting users); default 100 (rest: 10, mixed: 20)', intFlag('--clients', 1, 100_000))
+    .option('--rooms <n>', 'channels the clients are spread over (default 10; mixed: clients/5); roundtrip: conversations (default 1)', intFlag('--rooms', 1, 100_000))
     .option('--senders <n>', 'fanout senders (default one per room)', intFlag('--senders', 1, 100_000))
     .option('--rate <per-second>', 'messages/s (fanout, default 100; roundtrip, default 10) or connects/s (connect, default 200)', positiveNumber('--rate'))
     .addOption(new Option('--messages <n>', 'messages to send (fanout, roundtrip) or requests (rest)').argParser(intFlag('--messages', 1)).conflicts('duration'))
     .option('--duration <s>', 'how long to send when --messages is not given (default 10)', positiveNumber('--duration'))
+    .option('--ramp <s>', 'connect the clients gradually over s seconds, the measurement starting after (connect, mixed)', positiveNumber('--ramp'))
+    .option('--think <s>', 'mixed: mean seconds between two messages of one user, jittered (default 5)', positiveNumber('--think'))
+    .option('--readers <n>', 'mixed: HTTP readers looping over the read endpoints (default 2)', intFlag('--readers', 0, 10_000))
     .addOption(new Option('--transport <transport>', 'socket transport').choices(['websocket', 'polling']).default('websocket'))
     .addOption(new Option('--profile <profile>', 'profile of the built-in mock when no URL is given (default elizaos-1.7)').choices(PROFILES))
     .option('--api-key <key>', 'REST API key (X-API-KEY)')
     .option('--socket-api-key <key>', 'socket API key (handshake auth.apiKey)')
     .option('--threshold <rule>', "a pass condition, repeatable, e.g. 'p99<50ms', 'lost<1', 'rate>100'", collect, [])
     .option('--json <file>', 'write the outcome (result and verdict) as JSON')
+    .option('--html <file>', 'write the outcome as a self-contained HTML report (verdict, percentiles, latency histogram and over time)')
     .addHelpText('after', HELP)
     .action(async (url: string | undefined, flags: BenchFlags) => (await import('./bench-run.js')).runBenchCommand(url, flags, io, outcome));
 }

@@ -6,6 +6,7 @@ import { isGeneratorLimited, measureGenerator } from './generator.js';
 import { LatencyHistogram } from './histogram.js';
 import { startProgress, type ProgressListener } from './progress.js';
 import type { ConnectResult } from './result.js';
+import { rampRate } from './ramp.js';
 import { runOpenSchedule } from './schedule.js';
 
 export interface ConnectOptions {
@@ -14,6 +15,8 @@ export interface ConnectOptions {
   rooms: number;
   /** Connection attempts per second (open schedule). */
   rate: number;
+  /** Spread the attempts evenly over this many seconds instead (overrides `rate` with clients / rampSec). */
+  rampSec?: number;
   transport?: Transport;
   socketApiKey?: string;
   timeoutMs?: number;
@@ -45,7 +48,8 @@ async function attempt(options: ConnectOptions, storm: Storm, channelId: string,
 }
 
 /** Connect-and-join storm: `clients` attempts at `rate`/s over `rooms` channels, each timed from its scheduled time. */
-export async function runConnect(options: ConnectOptions): Promise<ConnectResult> {
+export async function runConnect(input: ConnectOptions): Promise<ConnectResult> {
+  const options = input.rampSec ? { ...input, rate: rampRate(input.clients, input.rampSec) } : input;
   if (options.clients < 1 || options.rooms < 1 || !(options.rate > 0)) throw new LoadUsageError('connect needs --clients >= 1, --rooms >= 1 and --rate > 0');
   const rooms = Array.from({ length: options.rooms }, () => randomUUID());
   const storm: Storm = { connect: new LatencyHistogram(), joined: new LatencyHistogram(), failures: {}, sockets: [], attempts: [], lastJoinedAt: 0 };

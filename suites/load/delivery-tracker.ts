@@ -1,4 +1,5 @@
 import { LatencyHistogram } from './histogram.js';
+import { LatencyTimeline } from './timeline.js';
 
 /** Where each client sits and who sends what: client c is in room roomOf[c]; message seq is sent by senderOf(seq). */
 export interface FanoutLayout {
@@ -30,6 +31,8 @@ export class DeliveryTracker {
   readonly delivery = new LatencyHistogram();
   readonly completion = new LatencyHistogram();
   readonly skew = new LatencyHistogram();
+  /** Delivery latencies per second since `timeline.start(t0)`. */
+  readonly timeline = new LatencyTimeline();
   sent = 0;
   expected = 0;
   delivered = 0;
@@ -84,6 +87,7 @@ export class DeliveryTracker {
     this.delivered += 1;
     this.lastDeliveryAt = now;
     this.delivery.record(now - state.scheduled);
+    this.timeline.record(now, now - state.scheduled);
     if (state.receivers.size === 1) state.first = now;
     if (state.receivers.size === state.expected) {
       this.completion.record(now - state.scheduled);

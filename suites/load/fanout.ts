@@ -82,9 +82,13 @@ async function drive(options: FanoutOptions, setup: Setup): Promise<FanoutResult
   attach(setup.sockets, tracker);
   const lag = new LatencyHistogram();
   const stopGenerator = measureGenerator(lag);
-  const stopProgress = startProgress(() => ({ sent: tracker.sent, received: tracker.delivered, lagMs: lag.summary().max }), options.onProgress);
+  const stopProgress = startProgress(
+    () => ({ sent: tracker.sent, received: tracker.delivered, lagMs: lag.summary().max, total: options.messages, receivedLabel: 'deliveries' }),
+    options.onProgress,
+  );
   const startedAt = new Date().toISOString();
   const t0 = performance.now() + 20;
+  tracker.timeline.start(t0);
   const send = (seq: number, due: number) => {
     const sender = setup.layout.senderOf(seq);
     const channelId = setup.rooms[setup.layout.roomOf[sender] ?? 0];
@@ -124,6 +128,8 @@ function summarize(options: FanoutOptions, setup: Setup, tracker: DeliveryTracke
     crossRoom: tracker.crossRoom,
     throughput: { sentPerSec: perSec(tracker.sent, timing.sendEnd - timing.t0), deliveriesPerSec: perSec(tracker.delivered, (tracker.lastDeliveryAt || timing.end) - timing.t0) },
     latency: { delivery: tracker.delivery.summary(), completion: tracker.completion.summary(), skew: tracker.skew.summary() },
+    timeline: tracker.timeline.windows(),
+    histogram: tracker.timeline.histogram(),
     generator: timing.generator,
     generatorLimited: isGeneratorLimited(timing.generator),
   };

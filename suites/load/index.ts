@@ -1,9 +1,16 @@
 /**
  * eliza-wire load scenarios: fanout (broadcast latency to every room member), connect (connect+join storm) and
- * rest (read endpoints under load) and roundtrip (a user message to the agent's reply). `runBench` runs one and judges it against thresholds.
+ * rest (read endpoints under load), roundtrip (a user message to the agent's reply) and mixed (a soak of chatting users and REST readers). `runBench` runs one and judges it against thresholds.
  */
 export { runBench, SCENARIOS } from './bench.js';
 export type { BenchOptions, Scenario } from './bench.js';
+export { runMixedBench } from './bench.js';
+export type { MixedBenchOptions } from './bench.js';
+export { runMixed, judgeMixed, formatMixedOutcome, seededRandom } from './mixed.js';
+export type { MixedOptions } from './mixed.js';
+export { MixedOutcome, MixedResult, mixedOutcomeJsonSchema } from './mixed-result.js';
+export { connectRamped, rampOffsets, rampRate } from './ramp.js';
+export type { RampOptions } from './ramp.js';
 export { runFanout } from './fanout.js';
 export type { FanoutOptions } from './fanout.js';
 export { runConnect } from './connect.js';
@@ -22,12 +29,14 @@ export type { FanoutLayout } from './delivery-tracker.js';
 export { runOpenSchedule } from './schedule.js';
 export type { OpenSchedule } from './schedule.js';
 export { parseThreshold, thresholdMetrics } from './thresholds.js';
-export type { Threshold } from './thresholds.js';
-export { metricValue } from './metrics.js';
+export type { Threshold, ThresholdScenario } from './thresholds.js';
+export { metricValue, mixedMetricValue } from './metrics.js';
 export { judge } from './outcome.js';
 export { isGeneratorLimited, LAG_LIMIT_MS, CPU_LIMIT_PERCENT } from './generator.js';
-export type { BenchProgress, ProgressListener } from './progress.js';
-export { formatOutcome, formatProgress } from './table.js';
+export type { BenchProgress, ProgressCounts, ProgressListener } from './progress.js';
+export { formatOutcome, formatProgress, formatProgressBar } from './table.js';
+export { renderHtml, histogramSvg, timelineSvg } from './html.js';
+export { LatencyTimeline } from './timeline.js';
 export { LoadTargetError, LoadUsageError } from './errors.js';
 export {
   BenchOutcome,
@@ -36,8 +45,10 @@ export {
   ConnectResult,
   FanoutResult,
   GeneratorStats,
+  HistogramBucket,
   LatencyStats,
   RestResult,
   RoundtripResult,
+  TimelineWindow,
   benchOutcomeJsonSchema,
 } from './result.js';

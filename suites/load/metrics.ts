@@ -1,4 +1,5 @@
 import type { BenchResult, LatencyStats } from './result.js';
+import type { MixedResult } from './mixed-result.js';
 
 function latencyValue(stats: LatencyStats, name: string): number | undefined {
   if (name === 'p99.9') return stats.p999;
@@ -40,4 +41,29 @@ export function metricValue(result: BenchResult, metric: string): number | undef
   const stats = primaryLatency(result, family);
   const latency = stats ? latencyValue(stats, name) : undefined;
   return latency ?? countValue(result, name);
+}
+
+/**
+ * The value of a threshold metric in a mixed result: latencies in ms (per chat delivery unless prefixed completion.
+ * or rest.), the counts lost, duplicated, crossRoom, errors and non2xx, `rate` (chat deliveries/s) and `restRate`
+ * (REST requests/s).
+ */
+export function mixedMetricValue(result: MixedResult, metric: string): number | undefined {
+  const match = /^(completion|rest)\.(.+)$/.exec(metric);
+  const family = match?.[1] ?? '';
+  const name = match?.[2] ?? metric;
+  const stats = family === 'completion' ? result.latency.completion : family === 'rest' ? result.latency.rest : result.latency.delivery;
+  const latency = latencyValue(stats, name);
+  if (latency !== undefined) return latency;
+  const non2xx = Object.values(result.rest.non2xx).reduce((a, b) => a + b, 0);
+  const counts: Record<string, number> = {
+    lost: result.chat.lost,
+    duplicated: result.chat.duplicated,
+    crossRoom: result.chat.crossRoom,
+    errors: result.rest.errors,
+    non2xx,
+    rate: result.throughput.deliveriesPerSec,
+    restRate: result.throughput.requestsPerSec,
+  };
+  return counts[name];
 }

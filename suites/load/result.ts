@@ -19,6 +19,20 @@ export const GeneratorStats = z.object({
   rssMb: z.number().nonnegative(),
 });
 
+/** Delivery latency of one window of a run (1 s unless the run outlasted 3600 windows). */
+export const TimelineWindow = z.object({
+  second: z.number().int().nonnegative().describe('seconds from the run start to the start of the window'),
+  count: z.number().int().nonnegative(),
+  p50: z.number().nonnegative(),
+  p99: z.number().nonnegative(),
+});
+
+/** One bar of a latency histogram over log-spaced buckets. */
+export const HistogramBucket = z.object({
+  upToMs: z.number().nonnegative().describe('upper bound of the bucket; its lower bound is the previous bucket\'s'),
+  count: z.number().int().nonnegative(),
+});
+
 const common = {
   target: z.string(),
   startedAt: z.string().describe('ISO time'),
@@ -50,6 +64,8 @@ export const FanoutResult = z.object({
     completion: LatencyStats.describe('scheduled send time to the last member delivery of a message'),
     skew: LatencyStats.describe('first to last member delivery of a message'),
   }),
+  timeline: z.array(TimelineWindow).optional().describe('delivery latency per window of time since the run start (windows without deliveries left out)'),
+  histogram: z.array(HistogramBucket).optional().describe('delivery latency counts over log-spaced buckets (4 per doubling)'),
 });
 
 export const ConnectResult = z.object({
@@ -104,6 +120,8 @@ export const BenchOutcome = z.object({
 
 export type LatencyStats = z.infer<typeof LatencyStats>;
 export type GeneratorStats = z.infer<typeof GeneratorStats>;
+export type TimelineWindow = z.infer<typeof TimelineWindow>;
+export type HistogramBucket = z.infer<typeof HistogramBucket>;
 export type FanoutResult = z.infer<typeof FanoutResult>;
 export type ConnectResult = z.infer<typeof ConnectResult>;
 export type RestResult = z.infer<typeof RestResult>;

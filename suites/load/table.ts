@@ -76,3 +76,17 @@ export function formatOutcome(outcome: BenchOutcome): string {
 export function formatProgress(p: BenchProgress): string {
   return `[${(p.elapsedMs / 1000).toFixed(1)}s] sent ${p.sent}, received ${p.received}, ${p.ratePerSec}/s, generator lag ${p.lagMs.toFixed(1)} ms\n`;
 }
+
+/**
+ * One progress line for a TTY, to be rewritten in place:
+ * `[#####.....] 45%  sent 450/1000  4021 deliveries/s  lag 2.1 ms`. Without a known total there is no bar.
+ */
+export function formatProgressBar(p: BenchProgress, width = 10): string {
+  const received = `${p.receivedPerSec ?? 0} ${p.receivedLabel ?? 'received'}/s`;
+  const lag = `lag ${p.lagMs.toFixed(1)} ms`;
+  if (p.total === undefined || !(p.total > 0)) return `[${(p.elapsedMs / 1000).toFixed(1)}s]  sent ${p.sent}  ${received}  ${lag}`;
+  const fraction = Math.min(1, Math.max(0, p.sent / p.total));
+  const filled = Math.round(fraction * width);
+  const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
+  return `[${bar}] ${Math.floor(fraction * 100)}%  sent ${p.sent}/${p.total}  ${received}  ${lag}`;
+}

@@ -9,24 +9,29 @@ export interface Threshold {
   value: number;
 }
 
+/** The scenarios a threshold can name: every BenchResult scenario and mixed (mixed-result.ts). */
+export type ThresholdScenario = BenchResult['scenario'] | 'mixed';
+
 const LATENCY = ['p50', 'p90', 'p99', 'p99.9', 'max', 'mean'] as const;
-const COUNTS: Record<BenchResult['scenario'], readonly string[]> = {
+const COUNTS: Record<ThresholdScenario, readonly string[]> = {
   fanout: ['lost', 'duplicated', 'crossRoom', 'rate'],
   connect: ['failures', 'rate'],
   rest: ['errors', 'non2xx', 'rate'],
   roundtrip: ['unanswered', 'rate'],
+  mixed: ['lost', 'duplicated', 'crossRoom', 'errors', 'non2xx', 'rate', 'restRate'],
 };
-const LATENCY_PREFIXES: Record<BenchResult['scenario'], readonly string[]> = {
+const LATENCY_PREFIXES: Record<ThresholdScenario, readonly string[]> = {
   fanout: ['', 'completion.', 'skew.'],
   connect: ['', 'connect.'],
   rest: [''],
   roundtrip: ['', 'firstChunk.', 'complete.'],
+  mixed: ['', 'completion.', 'rest.'],
 };
 const UNIT_MS: Record<string, number> = { '': 1, us: 0.001, ms: 1, s: 1000 };
 const HINT = "e.g. --threshold 'p99<50ms' --threshold 'lost<1' --threshold 'rate>100'";
 
 /** The metric names a scenario accepts in a threshold. */
-export function thresholdMetrics(scenario: BenchResult['scenario']): string[] {
+export function thresholdMetrics(scenario: ThresholdScenario): string[] {
   const latency = LATENCY_PREFIXES[scenario].flatMap((prefix) => LATENCY.map((m) => `${prefix}${m}`));
   return [...latency, ...COUNTS[scenario]];
 }
@@ -36,7 +41,7 @@ function isLatency(metric: string): boolean {
 }
 
 /** Parses one `--threshold` for a scenario; throws LoadUsageError with the fix on anything else. */
-export function parseThreshold(text: string, scenario: BenchResult['scenario']): Threshold {
+export function parseThreshold(text: string, scenario: ThresholdScenario): Threshold {
   const match = /^\s*([a-zA-Z][\w.]*)\s*(<=|>=|<|>)\s*(\d+(?:\.\d+)?)\s*(us|ms|s)?\s*$/.exec(text);
   if (!match) throw new LoadUsageError(`--threshold "${text}" is not <metric><op><number>[unit]`, HINT);
   const [, metric = '', op = '<', raw = '', unit = ''] = match;

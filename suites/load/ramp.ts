@@ -1,0 +1,50 @@
+import type { Socket } from 'socket.io-client';
+import { closeAll, connectClient, type ClientOptions } from './clients.js';
+import { LoadTargetError, LoadUsageError } from './errors.js';
+
+/** When client i of `count` starts connecting, in ms after the start: evenly spread over `rampMs` (i * rampMs / count). */
+export function rampOffsets(count: number, rampMs: number): number[] {
+  if (!(rampMs >= 0) || !Number.isFinite(rampMs)) throw new LoadUsageError(`--ramp must be a number of seconds >= 0, got ${rampMs / 1000}`);
+  return Array.from({ length: count }, (_, i) => (i * rampMs) / Math.max(1, count));
+}
+
+/** Connection attempts per second that spread `count` clients over `rampSec` seconds. */
+export function rampRate(count: number, rampSec: number): number {
+  if (!(rampSec > 0)) throw new LoadUsageError(`--ramp must be a number of seconds above 0, got ${rampSec}`);
+  return count / rampSec;
+}
+
+export interface RampOptions {
+  /** Spread the connection starts evenly over this many ms (0: all at once). */
+  rampMs: number;
+  /** Called as client `index` starts connecting, with performance.now(). */
+  onStart?: (index: number, at: number) => void;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/**
+ * Connects `count` sockets (clients.ts connectClient), client i starting at i * rampMs / count after the call, each
+ * start on time whatever the earlier connections are doing. Resolves when every one is connected, in index order; on
+ * any failure closes them all and throws LoadTargetError.
+ */
+export async function connectRamped(url: string, count: number, client: ClientOptions, ramp: RampOptions): Promise<Socket[]> {
+  const offsets = rampOffsets(count, ramp.rampMs);
+  const t0 = performance.now();
+  const attempts: Promise<Socket>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const wait = t0 + (offsets[i] ?? 0) - performance.now();
+    if (wait > 1) await sleep(wait);
+    ramp.onStart?.(i, performance.now());
+    attempts.push(connectClient(url, client));
+  }
+  const settled = await Promise.allSettled(attempts);
+  const sockets = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) {
+    closeAll(sockets);
+    const reason = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
+    throw new LoadTargetError(`cannot connect to ${url}: ${reason}`);
+  }
+  return sockets;
+}
