@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BrokenThreshold, GeneratorStats, LatencyStats } from './result.js';
+import { outcomeOf, GeneratorStats, LatencyStats } from './result.js';
 
 /** What one `bench --scenario mixed` run measured: chatting users at human rates plus REST readers. */
 export const MixedResult = z.object({
@@ -42,12 +42,7 @@ export const MixedResult = z.object({
 });
 
 /** A mixed result and its verdict, shaped like BenchOutcome. */
-export const MixedOutcome = z.object({
-  passed: z.boolean(),
-  broken: z.array(BrokenThreshold),
-  integrity: z.array(z.string()).describe('why the run failed regardless of thresholds, e.g. "3 lost"'),
-  result: MixedResult,
-});
+export const MixedOutcome = outcomeOf(MixedResult);
 
 export type MixedResult = z.infer<typeof MixedResult>;
 export type MixedOutcome = z.infer<typeof MixedOutcome>;

@@ -111,12 +111,16 @@ export const BenchResult = z.discriminatedUnion('scenario', [FanoutResult, Conne
 export const BrokenThreshold = z.object({ threshold: z.string(), actual: z.number() });
 
 /** A result and its verdict: passed when every threshold held and nothing was lost, duplicated or misrouted. */
-export const BenchOutcome = z.object({
-  passed: z.boolean(),
-  broken: z.array(BrokenThreshold),
-  integrity: z.array(z.string()).describe('why the run failed regardless of thresholds, e.g. "3 lost"'),
-  result: BenchResult,
-});
+export function outcomeOf<T extends z.ZodType>(result: T) {
+  return z.object({
+    passed: z.boolean(),
+    broken: z.array(BrokenThreshold),
+    integrity: z.array(z.string()).describe('why the run failed regardless of thresholds, e.g. "3 lost"'),
+    result,
+  });
+}
+
+export const BenchOutcome = outcomeOf(BenchResult);
 
 export type LatencyStats = z.infer<typeof LatencyStats>;
 export type GeneratorStats = z.infer<typeof GeneratorStats>;
