@@ -12,7 +12,7 @@ export interface BenchFlags {
   rate?: number;
   messages?: number;
   duration?: number;
-  /** Seconds to spread the connections over (connect, mixed). */
+  /** Seconds to spread the connections over (fanout, connect, mixed). */
   ramp?: number;
   /** Mixed: mean seconds between two messages of one user. */
   think?: number;
@@ -74,7 +74,7 @@ export function benchCommand(io: CliIo, outcome: BenchExit): Command {
     .option('--rate <per-second>', 'messages/s (fanout, default 100; roundtrip, default 10) or connects/s (connect, default 200)', positiveNumber('--rate'))
     .addOption(new Option('--messages <n>', 'messages to send (fanout, roundtrip) or requests (rest)').argParser(intFlag('--messages', 1)).conflicts('duration'))
     .option('--duration <s>', 'how long to send when --messages is not given (default 10)', positiveNumber('--duration'))
-    .option('--ramp <s>', 'connect the clients gradually over s seconds, the measurement starting after (connect, mixed)', positiveNumber('--ramp'))
+    .option('--ramp <s>', 'connect the clients gradually over s seconds, the measurement starting after (fanout, connect, mixed)', positiveNumber('--ramp'))
     .option('--think <s>', 'mixed: mean seconds between two messages of one user, jittered (default 5)', positiveNumber('--think'))
     .option('--readers <n>', 'mixed: HTTP readers looping over the read endpoints (default 2)', intFlag('--readers', 0, 10_000))
     .addOption(new Option('--transport <transport>', 'socket transport').choices(['websocket', 'polling']).default('websocket'))
@@ -82,7 +82,7 @@ export function benchCommand(io: CliIo, outcome: BenchExit): Command {
     .option('--api-key <key>', 'REST API key (X-API-KEY)')
     .option('--socket-api-key <key>', 'socket API key (handshake auth.apiKey)')
     .option('--threshold <rule>', "a pass condition, repeatable, e.g. 'p99<50ms', 'lost<1', 'rate>100'", collect, [])
-    .option('--json <file>', 'write the outcome (result and verdict) as JSON')
+    .option('--json <file>', 'write the outcome (result and verdict) as JSON (schema: docs/bench.schema.json)')
     .option('--html <file>', 'write the outcome as a self-contained HTML report (verdict, percentiles, latency histogram and over time)')
     .addHelpText('after', HELP)
     .action(async (url: string | undefined, flags: BenchFlags) => (await import('./bench-run.js')).runBenchCommand(url, flags, io, outcome));

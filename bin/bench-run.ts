@@ -3,9 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LoadTargetError, LoadUsageError, formatOutcome, formatProgress, parseThreshold, runBench, type BenchOutcome, type BenchProgress } from '../suites/load/index.js';
-import { formatMixedOutcome, runMixedBench, type MixedOutcome } from '../suites/load/index.js';
-import { formatProgressBar, renderHtml } from '../suites/load/index.js';
+import { LoadTargetError, LoadUsageError, formatOutcome, formatProgress, formatProgressBar, parseThreshold, renderHtml, runBench, type BenchOutcome, type BenchProgress } from '../suites/load/index.js';
 import { UsageError } from './errors.js';
 import { targetUrl } from './parse.js';
 import { processIo, type CliIo } from './io.js';
@@ -63,7 +61,6 @@ function asUsage(error: unknown): unknown {
 
 /** The bench command's work, loaded only when `bench` runs. */
 export async function runBenchCommand(url: string | undefined, flags: BenchFlags, io: CliIo, exit: BenchExit): Promise<void> {
-  if (flags.scenario === 'mixed') return runMixedCommand(url, flags, io, exit);
   try {
     flags.threshold.forEach((t) => parseThreshold(t, flags.scenario));
     const mock = url === undefined ? await startMock(flags) : undefined;
@@ -83,7 +80,6 @@ export async function runBenchCommand(url: string | undefined, flags: BenchFlags
 }
 
 function measure(url: string, flags: BenchFlags, io: CliIo): Promise<BenchOutcome> {
-  if (flags.scenario === 'mixed') throw new LoadUsageError('the mixed scenario runs through runMixedCommand');
   return runBench({
     scenario: flags.scenario,
     rampSec: flags.ramp,
@@ -98,6 +94,8 @@ function measure(url: string, flags: BenchFlags, io: CliIo): Promise<BenchOutcom
     apiKey: flags.apiKey,
     socketApiKey: flags.socketApiKey,
     thresholds: flags.threshold,
+    thinkSec: flags.think,
+    readers: flags.readers,
     onProgress: progressWriter(io),
   });
 }
@@ -106,40 +104,4 @@ function measure(url: string, flags: BenchFlags, io: CliIo): Promise<BenchOutcom
 function progressWriter(io: CliIo): (p: BenchProgress) => void {
   if (process.stderr.isTTY !== true || io.stderr !== processIo.stderr) return (p) => io.stderr(formatProgress(p));
   return (p) => io.stderr(`\r\x1b[2K${formatProgressBar(p)}`);
-}
-
-/** `bench --scenario mixed`: like runBenchCommand, through runMixedBench. */
-async function runMixedCommand(url: string | undefined, flags: BenchFlags, io: CliIo, exit: BenchExit): Promise<void> {
-  try {
-    flags.threshold.forEach((t) => parseThreshold(t, 'mixed'));
-    if (flags.messages !== undefined || flags.senders !== undefined || flags.rate !== undefined) {
-      throw new LoadUsageError('--messages, --senders and --rate do not apply to the mixed scenario', 'use --duration, --think and --readers');
-    }
-    if (flags.html) throw new LoadUsageError('--html does not take the mixed scenario yet', 'use --json');
-    const mock = url === undefined ? await startMock(flags) : undefined;
-    try {
-      const outcome: MixedOutcome = await runMixedBench({
-        url: mock?.url ?? targetUrl(url ?? '', 'bench'),
-        clients: flags.clients,
-        rooms: flags.rooms,
-        thinkSec: flags.think,
-        readers: flags.readers,
-        durationSec: flags.duration,
-        rampSec: flags.ramp,
-        transport: flags.transport,
-        apiKey: flags.apiKey,
-        socketApiKey: flags.socketApiKey,
-        thresholds: flags.threshold,
-        onProgress: progressWriter(io),
-      });
-      if (process.stderr.isTTY === true && io.stderr === processIo.stderr) io.stderr('\r\x1b[2K');
-      io.stdout(formatMixedOutcome(outcome));
-      if (flags.json) await io.writeFile(flags.json, `${JSON.stringify(outcome, null, 2)}\n`);
-      exit.exitCode = outcome.passed ? 0 : 1;
-    } finally {
-      await stopMock(mock?.child);
-    }
-  } catch (error) {
-    throw asUsage(error);
-  }
 }

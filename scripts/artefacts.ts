@@ -2,6 +2,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { PROFILES, toAsyncApi, toOpenApi } from '../spec/index.js';
 import { cliReference } from '../bin/cli-docs.js';
 import { reportJsonSchema } from '../suites/index.js';
+import { benchOutcomeJsonSchema } from '../suites/load/index.js';
 
 /** A generated file: its path from the repository root and its content. */
 export interface Artefact {
@@ -26,5 +27,6 @@ export async function artefacts(): Promise<Artefact[]> {
   }
   out.push({ path: 'docs/cli.md', content: cliReference() });
   out.push({ path: 'docs/report.schema.json', content: json(reportJsonSchema()) });
+  out.push({ path: 'docs/bench.schema.json', content: json(benchOutcomeJsonSchema) });
   return out;
 }

@@ -1,8 +1,7 @@
 import { runConnect } from './connect.js';
 import { LoadUsageError } from './errors.js';
 import { runFanout } from './fanout.js';
-import { judgeMixed, runMixed } from './mixed.js';
-import type { MixedOutcome } from './mixed-result.js';
+import { runMixed } from './mixed.js';
 import { judge } from './outcome.js';
 import type { ProgressListener } from './progress.js';
 import type { BenchOutcome, BenchResult } from './result.js';
@@ -10,20 +9,20 @@ import { runRest } from './rest.js';
 import { runRoundtrip } from './roundtrip.js';
 import { parseThreshold } from './thresholds.js';
 
-export const SCENARIOS = ['fanout', 'connect', 'roundtrip', 'rest'] as const;
+export const SCENARIOS = ['fanout', 'connect', 'roundtrip', 'rest', 'mixed'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
   scenario: Scenario;
   url: string;
-  /** Sockets (fanout, connect) or HTTP connections (rest). Default 100 (rest: 10). */
+  /** Sockets (fanout, connect), HTTP connections (rest) or chatting users (mixed). Default 100 (rest: 10, mixed: 20). */
   clients?: number;
-  /** Rooms (fanout, connect) or conversations with the agent (roundtrip, default 1). Default 10. */
+  /** Rooms (fanout, connect, mixed) or conversations with the agent (roundtrip, default 1). Default 10 (mixed: clients / 5). */
   rooms?: number;
   senders?: number;
   /** Messages/s (fanout, roundtrip) or connects/s (connect). Default 100 (connect: 200, roundtrip: 10). */
   rate?: number;
-  /** Messages (fanout) or requests (rest); without it, `durationSec` decides. */
+  /** Messages (fanout, roundtrip) or requests (rest); without it, `durationSec` decides. */
   messages?: number;
   /** Default 10 s when `messages` is not given. */
   durationSec?: number;
@@ -33,8 +32,38 @@ export interface BenchOptions {
   /** `p99<50ms`, `lost<1`, `rate>100`…; checked before anything runs. */
   thresholds?: readonly string[];
   onProgress?: ProgressListener;
-  /** Spread the connections over this many seconds (connect; mixed through runMixedBench); fanout does not take it yet. */
+  /** Spread the connections over this many seconds before the measurement starts (fanout, connect, mixed). */
   rampSec?: number;
+  /** Mixed: mean seconds between two messages of one user (seeded jitter). Default 5. */
+  thinkSec?: number;
+  /** Mixed: HTTP readers looping over the read endpoints. Default 2. */
+  readers?: number;
+  /** Mixed: requests/s of one reader, at most. Default 10. */
+  readerRate?: number;
+  /** Mixed: seed of the think-time jitter. Default 1. */
+  seed?: number;
+  /** Mixed: called as user `index` starts connecting. */
+  onConnectStart?: (index: number, at: number) => void;
+}
+
+const RAMPED: readonly Scenario[] = ['fanout', 'connect', 'mixed'];
+const ONLY: Record<string, { scenarios: readonly Scenario[]; flag: string }> = {
+  thinkSec: { scenarios: ['mixed'], flag: '--think' },
+  readers: { scenarios: ['mixed'], flag: '--readers' },
+  readerRate: { scenarios: ['mixed'], flag: '--reader-rate' },
+  senders: { scenarios: ['fanout'], flag: '--senders' },
+  rate: { scenarios: ['fanout', 'connect', 'roundtrip'], flag: '--rate' },
+  messages: { scenarios: ['fanout', 'roundtrip', 'rest'], flag: '--messages' },
+};
+
+/** Options that the scenario would silently ignore are usage errors. */
+function checkApplicable(o: BenchOptions): void {
+  if (o.rampSec !== undefined && !RAMPED.includes(o.scenario)) throw new LoadUsageError(`--ramp is taken by the ${RAMPED.join(', ')} scenarios, not ${o.scenario}`);
+  for (const [key, { scenarios, flag }] of Object.entries(ONLY)) {
+    if (o[key as keyof BenchOptions] !== undefined && !scenarios.includes(o.scenario)) {
+      throw new LoadUsageError(`${flag} does not apply to the ${o.scenario} scenario (it is taken by ${scenarios.join(', ')})`, `drop ${flag}`);
+    }
+  }
 }
 
 async function measure(o: BenchOptions): Promise<BenchResult> {
@@ -46,8 +75,12 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
     return runRoundtrip({ ...common, apiKey: o.apiKey, users: o.rooms ?? 1, rate, messages: o.messages ?? Math.max(1, Math.round(rate * durationSec)) });
   }
   if (o.scenario === 'connect') return runConnect({ ...common, clients: o.clients ?? 100, rate: o.rate ?? 200, rampSec: o.rampSec });
+  if (o.scenario === 'mixed') {
+    const mixed = { thinkSec: o.thinkSec, readers: o.readers, readerRate: o.readerRate, seed: o.seed, rampSec: o.rampSec, onConnectStart: o.onConnectStart };
+    return runMixed({ ...common, ...mixed, apiKey: o.apiKey, users: o.clients ?? 20, rooms: o.rooms, durationSec });
+  }
   const rate = o.rate ?? 100;
-  return runFanout({ ...common, clients: o.clients ?? 100, senders: o.senders, rate, messages: o.messages ?? Math.max(1, Math.round(rate * durationSec)) });
+  return runFanout({ ...common, clients: o.clients ?? 100, senders: o.senders, rate, rampSec: o.rampSec, messages: o.messages ?? Math.max(1, Math.round(rate * durationSec)) });
 }
 
 /**
@@ -59,44 +92,7 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
  * if (!outcome.passed) console.log(outcome.broken, outcome.integrity);
  */
 export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
-  if (options.rampSec && options.scenario !== 'connect') throw new LoadUsageError(`--ramp is taken by the connect and mixed scenarios, not ${options.scenario}`);
+  checkApplicable(options);
   const thresholds = (options.thresholds ?? []).map((t) => parseThreshold(t, options.scenario));
   return judge(await measure(options), thresholds);
-}
-
-/** Options of the mixed soak (`--scenario mixed`). */
-export interface MixedBenchOptions {
-  url: string;
-  /** Chatting users, one socket each. Default 20. */
-  clients?: number;
-  /** Rooms of a few members each. Default clients / 5. */
-  rooms?: number;
-  /** Mean seconds between two messages of one user (seeded jitter). Default 5. */
-  thinkSec?: number;
-  /** HTTP readers looping over the read endpoints. Default 2. */
-  readers?: number;
-  /** Requests/s of one reader, at most. Default 10. */
-  readerRate?: number;
-  /** Default 10 s. */
-  durationSec?: number;
-  rampSec?: number;
-  seed?: number;
-  transport?: 'websocket' | 'polling';
-  apiKey?: string;
-  socketApiKey?: string;
-  thresholds?: readonly string[];
-  onProgress?: ProgressListener;
-  onConnectStart?: (index: number, at: number) => void;
-}
-
-/**
- * Runs the mixed soak (chatting users and REST readers) and judges it. Throws like runBench.
- *
- * @example
- * const outcome = await runMixedBench({ url, clients: 50, thinkSec: 2, readers: 2, durationSec: 60, thresholds: ['p99<100ms', 'rest.p99<50ms'] });
- */
-export async function runMixedBench(options: MixedBenchOptions): Promise<MixedOutcome> {
-  const thresholds = (options.thresholds ?? []).map((t) => parseThreshold(t, 'mixed'));
-  const { clients, durationSec, thresholds: _thresholds, ...rest } = options;
-  return judgeMixed(await runMixed({ ...rest, users: clients ?? 20, durationSec: durationSec ?? 10 }), thresholds);
 }

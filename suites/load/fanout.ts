@@ -8,6 +8,7 @@ import { startProgress, type ProgressListener } from './progress.js';
 import type { FanoutResult } from './result.js';
 import { runOpenSchedule } from './schedule.js';
 import { LoadUsageError } from './errors.js';
+import { connectRamped } from './ramp.js';
 
 const NIL_SERVER = '00000000-0000-0000-0000-000000000000';
 
@@ -22,6 +23,8 @@ export interface FanoutOptions {
   messages: number;
   transport?: Transport;
   socketApiKey?: string;
+  /** Spread the connections evenly over this many seconds before the measurement starts (default: batches of 50 at once). */
+  rampSec?: number;
   /** How long to wait for late deliveries after the last send. Default 2000 ms. */
   graceMs?: number;
   timeoutMs?: number;
@@ -59,7 +62,8 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
   const transport = options.transport ?? 'websocket';
   const rooms = Array.from({ length: options.rooms }, () => randomUUID());
   const roomOf = Array.from({ length: options.clients }, (_, c) => c % options.rooms);
-  const sockets = await connectMany(options.url, options.clients, { transport, socketApiKey: options.socketApiKey, timeoutMs });
+  const client = { transport, socketApiKey: options.socketApiKey, timeoutMs };
+  const sockets = options.rampSec ? await connectRamped(options.url, options.clients, client, { rampMs: options.rampSec * 1000 }) : await connectMany(options.url, options.clients, client);
   try {
     await Promise.all(sockets.map((s, c) => joinChannel(s, rooms[roomOf[c] ?? 0] ?? '', timeoutMs)));
     const layout: FanoutLayout = { runId: randomUUID().slice(0, 8), roomOf, senderOf: (seq) => seq % senders };

@@ -48,8 +48,16 @@ function integrityCounts(result: BenchResult): [string, string][] {
         ['errors', String(result.errors)],
         ...Object.entries(result.non2xx).map(([status, count]): [string, string] => [`HTTP ${status}`, String(count)]),
       ];
-    default:
-      return [];
+    case 'mixed':
+      return [
+        ['delivered', `${result.chat.delivered} / ${result.chat.expected}`],
+        ['lost', String(result.chat.lost)],
+        ['duplicated', String(result.chat.duplicated)],
+        ['cross-room', String(result.chat.crossRoom)],
+        ['REST requests', String(result.rest.requests)],
+        ['REST errors', String(result.rest.errors)],
+        ...Object.entries(result.rest.non2xx).map(([status, count]): [string, string] => [`HTTP ${status}`, String(count)]),
+      ];
   }
 }
 

@@ -1,14 +1,12 @@
 /**
- * eliza-wire load scenarios: fanout (broadcast latency to every room member), connect (connect+join storm) and
- * rest (read endpoints under load), roundtrip (a user message to the agent's reply) and mixed (a soak of chatting users and REST readers). `runBench` runs one and judges it against thresholds.
+ * eliza-wire load scenarios: fanout (broadcast latency to every room member), connect (connect+join storm), rest
+ * (read endpoints under load), roundtrip (a user message to the agent's reply) and mixed (a soak of chatting users
+ * and REST readers). `runBench` runs one and judges it against thresholds.
  */
 export { runBench, SCENARIOS } from './bench.js';
 export type { BenchOptions, Scenario } from './bench.js';
-export { runMixedBench } from './bench.js';
-export type { MixedBenchOptions } from './bench.js';
-export { runMixed, judgeMixed, formatMixedOutcome, seededRandom } from './mixed.js';
+export { runMixed, seededRandom } from './mixed.js';
 export type { MixedOptions } from './mixed.js';
-export { MixedOutcome, MixedResult, mixedOutcomeJsonSchema } from './mixed-result.js';
 export { connectRamped, rampOffsets, rampRate } from './ramp.js';
 export type { RampOptions } from './ramp.js';
 export { runFanout } from './fanout.js';
@@ -30,7 +28,7 @@ export { runOpenSchedule } from './schedule.js';
 export type { OpenSchedule } from './schedule.js';
 export { parseThreshold, thresholdMetrics } from './thresholds.js';
 export type { Threshold, ThresholdScenario } from './thresholds.js';
-export { metricValue, mixedMetricValue } from './metrics.js';
+export { metricValue } from './metrics.js';
 export { judge } from './outcome.js';
 export { isGeneratorLimited, LAG_LIMIT_MS, CPU_LIMIT_PERCENT } from './generator.js';
 export type { BenchProgress, ProgressCounts, ProgressListener } from './progress.js';
@@ -47,6 +45,7 @@ export {
   GeneratorStats,
   HistogramBucket,
   LatencyStats,
+  MixedResult,
   RestResult,
   RoundtripResult,
   TimelineWindow,

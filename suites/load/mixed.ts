@@ -3,15 +3,12 @@ import type { Socket } from 'socket.io-client';
 import { closeAll, joinChannel, type Transport } from './clients.js';
 import { DeliveryTracker, type FanoutLayout } from './delivery-tracker.js';
 import { LoadUsageError } from './errors.js';
-import { CPU_LIMIT_PERCENT, LAG_LIMIT_MS, isGeneratorLimited, measureGenerator } from './generator.js';
+import { isGeneratorLimited, measureGenerator } from './generator.js';
 import { LatencyHistogram } from './histogram.js';
-import { mixedMetricValue } from './metrics.js';
-import type { MixedOutcome, MixedResult } from './mixed-result.js';
 import { startProgress, type ProgressListener } from './progress.js';
 import { connectRamped } from './ramp.js';
 import { REST_READ_PATHS } from './rest.js';
-import type { BrokenThreshold, LatencyStats } from './result.js';
-import type { Threshold } from './thresholds.js';
+import type { MixedResult } from './result.js';
 
 const NIL_SERVER = '00000000-0000-0000-0000-000000000000';
 
@@ -200,49 +197,4 @@ export async function runMixed(options: MixedOptions): Promise<MixedResult> {
   } finally {
     closeAll(sockets);
   }
-}
-
-function holds(actual: number, t: Threshold): boolean {
-  if (t.op === '<') return actual < t.value;
-  if (t.op === '<=') return actual <= t.value;
-  if (t.op === '>') return actual > t.value;
-  return actual >= t.value;
-}
-
-/** Judges a mixed result: passed when every threshold holds and no chat message was lost, duplicated or misrouted. */
-export function judgeMixed(result: MixedResult, thresholds: readonly Threshold[]): MixedOutcome {
-  const broken: BrokenThreshold[] = [];
-  for (const threshold of thresholds) {
-    const actual = mixedMetricValue(result, threshold.metric) ?? Number.NaN;
-    if (!holds(actual, threshold)) broken.push({ threshold: threshold.source, actual });
-  }
-  const { lost, duplicated, crossRoom } = result.chat;
-  const integrity = [`${lost} lost`, `${duplicated} duplicated`, `${crossRoom} cross-room`].filter((s) => !s.startsWith('0 '));
-  return { passed: broken.length === 0 && integrity.length === 0, broken, integrity, result };
-}
-
-const ms = (n: number) => n.toFixed(2).padStart(9);
-
-function latencyRows(rows: [string, LatencyStats][]): string[] {
-  const head = `${'latency (ms)'.padEnd(14)}${['p50', 'p90', 'p99', 'p99.9', 'max'].map((h) => h.padStart(9)).join('')}${'count'.padStart(10)}`;
-  return [head, ...rows.map(([name, s]) => `${name.padEnd(14)}${[s.p50, s.p90, s.p99, s.p999, s.max].map(ms).join('')}${String(s.count).padStart(10)}`)];
-}
-
-/** The final table of a mixed run, ending with PASSED or FAILED and why. */
-export function formatMixedOutcome(outcome: MixedOutcome): string {
-  const r = outcome.result;
-  const c = r.config;
-  const g = r.generator;
-  const non2xx = Object.entries(r.rest.non2xx).map(([status, n]) => `${n}×${status}`).join(', ') || 'none';
-  const rows = [
-    `mixed ${r.target}: ${c.users} users in ${c.rooms} rooms, a message every ${c.thinkSec} s each, ${c.readers} REST readers at ${c.readerRate}/s, ${c.durationSec} s${c.rampSec ? ` after a ${c.rampSec} s ramp` : ''}, ${c.transport}`,
-    ...latencyRows([['delivery', r.latency.delivery], ['completion', r.latency.completion], ['rest', r.latency.rest]]),
-    `throughput    ${r.throughput.messagesPerSec} messages/s sent, ${r.throughput.deliveriesPerSec} deliveries/s, ${r.throughput.requestsPerSec} requests/s`,
-    `deliveries    ${r.chat.delivered}/${r.chat.expected} delivered, ${r.chat.lost} lost, ${r.chat.duplicated} duplicated, ${r.chat.crossRoom} cross-room`,
-    `rest          ${r.rest.requests} requests, ${r.rest.errors} errors, non-2xx: ${non2xx}`,
-    `generator     CPU ${g.cpuPercent}% of one core, lag p99 ${g.lagP99Ms.toFixed(1)} ms (max ${g.lagMaxMs.toFixed(1)} ms), RSS ${g.rssMb} MB`,
-  ];
-  if (r.generatorLimited) rows.push(`WARNING: the load generator is the bottleneck (lag p99 > ${LAG_LIMIT_MS} ms or CPU > ${CPU_LIMIT_PERCENT}% of one core): these figures measure it, not the server; lower --clients or raise --think`);
-  const verdict = outcome.passed ? 'PASSED' : `FAILED: ${[...outcome.broken.map((b) => `${b.threshold} (actual ${b.actual})`), ...outcome.integrity].join('; ')}`;
-  return [...rows, verdict, ''].join('\n');
 }

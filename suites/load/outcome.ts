@@ -18,8 +18,9 @@ function holds(actual: number, threshold: Threshold): boolean {
 /** Failures that no threshold can excuse: a lost, duplicated or misrouted message, or one the agent never answered. */
 function integrity(result: BenchResult): string[] {
   if (result.scenario === 'roundtrip') return result.unanswered > 0 ? [`${result.unanswered} unanswered`] : [];
-  if (result.scenario !== 'fanout') return [];
-  const counts = [`${result.lost} lost`, `${result.duplicated} duplicated`, `${result.crossRoom} cross-room`];
+  const chat = result.scenario === 'fanout' ? result : result.scenario === 'mixed' ? result.chat : undefined;
+  if (!chat) return [];
+  const counts = [`${chat.lost} lost`, `${chat.duplicated} duplicated`, `${chat.crossRoom} cross-room`];
   return counts.filter((c) => !c.startsWith('0 '));
 }
 

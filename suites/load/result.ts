@@ -14,8 +14,10 @@ export const LatencyStats = z.object({
 /** How hard the load generator itself worked: if it lags its schedule, the figures measure it, not the server. */
 export const GeneratorStats = z.object({
   cpuPercent: z.number().nonnegative().describe('user+system CPU of the generator process, in % of one core'),
+  lagP50Ms: z.number().nonnegative().describe('median of how late sends ran behind their schedule'),
   lagP99Ms: z.number().nonnegative().describe('p99 of how late sends ran behind their schedule'),
   lagMaxMs: z.number().nonnegative(),
+  lagSamples: z.number().int().nonnegative().describe('scheduled sends whose lag was measured'),
   rssMb: z.number().nonnegative(),
 });
 
@@ -35,10 +37,10 @@ export const HistogramBucket = z.object({
 
 const common = {
   target: z.string(),
-  startedAt: z.string().describe('ISO time'),
+  startedAt: z.string().describe('ISO time the measurement started (after any ramp)'),
   durationMs: z.number().nonnegative(),
   generator: GeneratorStats,
-  generatorLimited: z.boolean().describe('lag p99 > 10 ms or CPU > 90% of one core: the generator was the bottleneck'),
+  generatorLimited: z.boolean().describe('CPU > 90% of one core, or lag p99 > 10 ms (lag p50 under 100 samples): the generator was the bottleneck'),
 };
 
 export const FanoutResult = z.object({
@@ -105,8 +107,44 @@ export const RoundtripResult = z.object({
   }),
 });
 
+/** What one `bench --scenario mixed` run measured: chatting users at human rates plus REST readers. */
+export const MixedResult = z.object({
+  scenario: z.literal('mixed'),
+  ...common,
+  config: z.object({
+    users: z.number().int(),
+    rooms: z.number().int(),
+    thinkSec: z.number().describe('mean time between two messages of one user'),
+    readers: z.number().int(),
+    readerRate: z.number().describe('requests/s of one reader, at most'),
+    durationSec: z.number(),
+    rampSec: z.number(),
+    seed: z.number().int(),
+    transport: z.enum(['websocket', 'polling']),
+  }),
+  chat: z.object({
+    sent: z.number().int().nonnegative(),
+    expected: z.number().int().nonnegative().describe('member deliveries expected (each member but the sender)'),
+    delivered: z.number().int().nonnegative(),
+    lost: z.number().int().nonnegative(),
+    duplicated: z.number().int().nonnegative(),
+    crossRoom: z.number().int().nonnegative(),
+  }),
+  rest: z.object({
+    requests: z.number().int().nonnegative(),
+    errors: z.number().int().nonnegative().describe('connection errors and timeouts'),
+    non2xx: z.record(z.string(), z.number().int()).describe('responses outside 2xx, by status'),
+  }),
+  throughput: z.object({ messagesPerSec: z.number(), deliveriesPerSec: z.number(), requestsPerSec: z.number() }),
+  latency: z.object({
+    delivery: LatencyStats.describe('scheduled send time to each member delivery'),
+    completion: LatencyStats.describe('scheduled send time to the last member delivery of a message'),
+    rest: LatencyStats.describe('one REST read, request to response body'),
+  }),
+});
+
 /** What one `bench` run measured. */
-export const BenchResult = z.discriminatedUnion('scenario', [FanoutResult, ConnectResult, RestResult, RoundtripResult]);
+export const BenchResult = z.discriminatedUnion('scenario', [FanoutResult, ConnectResult, RestResult, RoundtripResult, MixedResult]);
 
 export const BrokenThreshold = z.object({ threshold: z.string(), actual: z.number() });
 
@@ -130,6 +168,7 @@ export type FanoutResult = z.infer<typeof FanoutResult>;
 export type ConnectResult = z.infer<typeof ConnectResult>;
 export type RestResult = z.infer<typeof RestResult>;
 export type RoundtripResult = z.infer<typeof RoundtripResult>;
+export type MixedResult = z.infer<typeof MixedResult>;
 export type BenchResult = z.infer<typeof BenchResult>;
 export type BrokenThreshold = z.infer<typeof BrokenThreshold>;
 export type BenchOutcome = z.infer<typeof BenchOutcome>;

@@ -1,6 +1,6 @@
 import { CPU_LIMIT_PERCENT, LAG_LIMIT_MS } from './generator.js';
 import type { BenchProgress } from './progress.js';
-import type { BenchOutcome, BenchResult, ConnectResult, FanoutResult, GeneratorStats, LatencyStats, RestResult, RoundtripResult } from './result.js';
+import type { BenchOutcome, BenchResult, ConnectResult, FanoutResult, LatencyStats, MixedResult, RestResult, RoundtripResult } from './result.js';
 
 const ms = (n: number) => n.toFixed(2).padStart(9);
 
@@ -47,6 +47,18 @@ function roundtripRows(result: RoundtripResult): string[] {
   ];
 }
 
+function mixedRows(result: MixedResult): string[] {
+  const c = result.config;
+  const non2xx = Object.entries(result.rest.non2xx).map(([status, n]) => `${n}×${status}`).join(', ') || 'none';
+  return [
+    `mixed ${result.target}: ${c.users} users in ${c.rooms} rooms, a message every ${c.thinkSec} s each, ${c.readers} REST readers at ${c.readerRate}/s, ${c.durationSec} s${c.rampSec ? ` after a ${c.rampSec} s ramp` : ''}, ${c.transport}`,
+    ...latencyRows([['delivery', result.latency.delivery], ['completion', result.latency.completion], ['rest', result.latency.rest]]),
+    `throughput    ${result.throughput.messagesPerSec} messages/s sent, ${result.throughput.deliveriesPerSec} deliveries/s, ${result.throughput.requestsPerSec} requests/s`,
+    `deliveries    ${result.chat.delivered}/${result.chat.expected} delivered, ${result.chat.lost} lost, ${result.chat.duplicated} duplicated, ${result.chat.crossRoom} cross-room`,
+    `rest          ${result.rest.requests} requests, ${result.rest.errors} errors, non-2xx: ${non2xx}`,
+  ];
+}
+
 function scenarioRows(result: BenchResult): string[] {
   switch (result.scenario) {
     case 'fanout':
@@ -57,19 +69,31 @@ function scenarioRows(result: BenchResult): string[] {
       return restRows(result);
     case 'roundtrip':
       return roundtripRows(result);
+    case 'mixed':
+      return mixedRows(result);
   }
 }
 
-function generatorRows(g: GeneratorStats, limited: boolean): string[] {
+/** What to lower when the generator cannot keep up. */
+const RELIEF: Record<BenchResult['scenario'], string> = {
+  fanout: 'lower --rate or --clients, or add --workers',
+  connect: 'lower --rate or add --workers',
+  roundtrip: 'lower --rate',
+  rest: 'lower --clients',
+  mixed: 'lower --clients or raise --think',
+};
+
+function generatorRows(result: BenchResult): string[] {
+  const g = result.generator;
   const rows = [`generator     CPU ${g.cpuPercent}% of one core, lag p99 ${g.lagP99Ms.toFixed(1)} ms (max ${g.lagMaxMs.toFixed(1)} ms), RSS ${g.rssMb} MB`];
-  if (limited) rows.push(`WARNING: the load generator is the bottleneck (lag p99 > ${LAG_LIMIT_MS} ms or CPU > ${CPU_LIMIT_PERCENT}% of one core): these figures measure it, not the server; lower --rate or --clients`);
+  if (result.generatorLimited) rows.push(`WARNING: the load generator is the bottleneck (lag p99 > ${LAG_LIMIT_MS} ms or CPU > ${CPU_LIMIT_PERCENT}% of one core): these figures measure it, not the server; ${RELIEF[result.scenario]}`);
   return rows;
 }
 
 /** The final table of a bench run, ending with PASSED or FAILED and why. */
 export function formatOutcome(outcome: BenchOutcome): string {
   const verdict = outcome.passed ? 'PASSED' : `FAILED: ${[...outcome.broken.map((b) => `${b.threshold} (actual ${b.actual})`), ...outcome.integrity].join('; ')}`;
-  return [...scenarioRows(outcome.result), ...generatorRows(outcome.result.generator, outcome.result.generatorLimited), verdict, ''].join('\n');
+  return [...scenarioRows(outcome.result), ...generatorRows(outcome.result), verdict, ''].join('\n');
 }
 
 /** One plain progress line (for a non-TTY). */

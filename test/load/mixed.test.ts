@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../bin/io.js';
 import { run } from '../../bin/program.js';
 import { createMockServer, type MockServer } from '../../mock-server/index.js';
-import { MixedOutcome, judgeMixed, mixedMetricValue, parseThreshold, runMixedBench, type LatencyStats } from '../../suites/load/index.js';
+import { BenchOutcome, judge, metricValue, parseThreshold, runBench, type LatencyStats, type MixedResult } from '../../suites/load/index.js';
 
 let mock: MockServer;
 let url = '';
@@ -21,12 +21,14 @@ function expectOrdered(stats: LatencyStats): void {
 }
 
 describe('mixed scenario against the mock', () => {
-  let outcome: MixedOutcome;
+  let outcome: BenchOutcome & { result: MixedResult };
 
   it('chats with no loss, reads REST with no errors, latencies ordered', { timeout: 15_000 }, async () => {
-    outcome = MixedOutcome.parse(
-      await runMixedBench({ url, clients: 15, thinkSec: 0.3, readers: 2, durationSec: 2, thresholds: ['lost<1', 'rest.p99<2000ms', 'errors<1'] }),
+    const parsed = BenchOutcome.parse(
+      await runBench({ scenario: 'mixed', url, clients: 15, thinkSec: 0.3, readers: 2, durationSec: 2, thresholds: ['lost<1', 'rest.p99<2000ms', 'errors<1'] }),
     );
+    if (parsed.result.scenario !== 'mixed') throw new Error(`a mixed run returned ${parsed.result.scenario}`);
+    outcome = { ...parsed, result: parsed.result };
     const r = outcome.result;
     expect(outcome).toMatchObject({ passed: true, broken: [], integrity: [] });
     expect(r.config).toMatchObject({ users: 15, rooms: 3, readers: 2, thinkSec: 0.3 });
@@ -46,10 +48,10 @@ describe('mixed scenario against the mock', () => {
 
   it('judges thresholds and integrity on its own metrics', () => {
     const r = outcome.result;
-    expect(mixedMetricValue(r, 'restRate')).toBe(r.throughput.requestsPerSec);
-    expect(mixedMetricValue(r, 'rest.p99')).toBe(r.latency.rest.p99);
-    expect(mixedMetricValue(r, 'completion.max')).toBe(r.latency.completion.max);
-    const failed = judgeMixed({ ...r, chat: { ...r.chat, lost: 2 } }, [parseThreshold('p99<0.001ms', 'mixed')]);
+    expect(metricValue(r, 'restRate')).toBe(r.throughput.requestsPerSec);
+    expect(metricValue(r, 'rest.p99')).toBe(r.latency.rest.p99);
+    expect(metricValue(r, 'completion.max')).toBe(r.latency.completion.max);
+    const failed = judge({ ...r, chat: { ...r.chat, lost: 2 } }, [parseThreshold('p99<0.001ms', 'mixed')]);
     expect(failed.passed).toBe(false);
     expect(failed.integrity).toEqual(['2 lost']);
     expect(failed.broken.map((b) => b.threshold)).toEqual(['p99<0.001ms']);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../bin/io.js';
 import { run } from '../../bin/program.js';
 import { createMockServer, type MockServer } from '../../mock-server/index.js';
-import { ConnectResult, MixedResult, rampOffsets, runConnect, runMixed } from '../../suites/load/index.js';
+import { ConnectResult, FanoutResult, MixedResult, rampOffsets, runConnect, runFanout, runMixed } from '../../suites/load/index.js';
 
 let mock: MockServer;
 let url = '';
@@ -42,11 +42,30 @@ describe('--ramp', () => {
     expect(result.durationMs).toBeGreaterThanOrEqual(450);
   });
 
-  it('is a usage error (exit 2) for fanout, which does not take it', async () => {
+  it('fanout: 40 clients ramped over 1 s, then the measurement, nothing lost', { timeout: 15_000 }, async () => {
+    const t0 = performance.now();
+    const result = FanoutResult.parse(await runFanout({ url, clients: 40, rooms: 4, rate: 200, messages: 40, rampSec: 1 }));
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(900);
+    expect(result.durationMs).toBeLessThan(performance.now() - t0 - 700);
+    expect({ lost: result.lost, duplicated: result.duplicated, crossRoom: result.crossRoom, delivered: result.delivered }).toEqual({ lost: 0, duplicated: 0, crossRoom: 0, delivered: 40 * 9 });
+  });
+
+  it('is a usage error (exit 2) for roundtrip and rest, which do not take it', async () => {
+    for (const scenario of ['roundtrip', 'rest']) {
+      let stderr = '';
+      const io: CliIo = { stdout: () => undefined, stderr: (t) => (stderr += t), writeFile: (p, c) => writeFile(p, c, 'utf8') };
+      const code = await run(['bench', url, '--scenario', scenario, '--ramp', '1', '--messages', '10'], io);
+      expect({ scenario, code }).toEqual({ scenario, code: 2 });
+      expect(stderr).toContain(`--ramp is taken by the fanout, connect, mixed scenarios, not ${scenario}`);
+    }
+  });
+
+  it('options a scenario would ignore are usage errors', async () => {
     let stderr = '';
     const io: CliIo = { stdout: () => undefined, stderr: (t) => (stderr += t), writeFile: (p, c) => writeFile(p, c, 'utf8') };
-    const code = await run(['bench', url, '--ramp', '1', '--clients', '4', '--rooms', '2', '--messages', '10'], io);
-    expect(code).toBe(2);
-    expect(stderr).toContain('--ramp');
+    expect(await run(['bench', url, '--scenario', 'mixed', '--rate', '5'], io)).toBe(2);
+    expect(stderr).toContain('--rate does not apply to the mixed scenario');
+    expect(await run(['bench', url, '--scenario', 'fanout', '--think', '2'], io)).toBe(2);
+    expect(stderr).toContain('--think does not apply to the fanout scenario');
   });
 });

@@ -26,7 +26,7 @@ const result: FanoutResult = {
   crossRoom: 0,
   throughput: { sentPerSec: 10, deliveriesPerSec: 150 },
   latency: { delivery: stats, completion: { ...stats, p99: 45 }, skew: stats },
-  generator: { cpuPercent: 5, lagP99Ms: 1, lagMaxMs: 2, rssMb: 100 },
+  generator: { cpuPercent: 5, lagP50Ms: 0.5, lagP99Ms: 1, lagMaxMs: 2, lagSamples: 300, rssMb: 100 },
   generatorLimited: false,
 };
 
