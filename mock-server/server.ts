@@ -2,22 +2,16 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { handshake, type ClientToServerEvents, type ServerToClientEvents } from '../spec/index.js';
-import { systemClock } from './clock.js';
-import type { MockContext } from './context.js';
-import { Diagnostics } from './diagnostics.js';
-import { MockEventBus } from './events.js';
-import { Faults } from './faults.js';
+import { createMockCore, type MockContext, type Override } from './context.js';
+import type { MockEventBus } from './events.js';
 import { createApp } from './http/app.js';
-import { createLogger } from './logger.js';
-import { resolveOptions, type MockServerOptions } from './options.js';
-import type { RestOverride } from './rest/adapter.js';
-import { SocketHub, type OutgoingOverride } from './socket/hub.js';
+import type { MockServerOptions } from './options.js';
+import { socketIoRooms } from './socket/hub.js';
 import { attachSocketRouter } from './socket/router.js';
-import { IdSource } from './state/ids.js';
-import { createState, type MockState } from './state/state.js';
+import type { MockState } from './state/state.js';
 
-/** A per-test change of behaviour: a REST handler (`rest(...)`) or an outgoing socket event (`socketOut(...)`). */
-export type Override = RestOverride | (OutgoingOverride & { kind: 'socket-out' });
+export { rest, socketOut } from './context.js';
+export type { Override } from './context.js';
 
 /** The handle `createMockServer` returns. */
 export interface MockServer {
@@ -50,36 +44,10 @@ export interface MockServer {
  * await mock.close();
  */
 export function createMockServer(options: MockServerOptions = {}): MockServer {
-  const resolved = resolveOptions(options);
-  const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? createLogger({ level: resolved.logLevel, now: () => clock.now() });
-  const bus = new MockEventBus();
-  const random = new IdSource(resolved.seed + 1);
-  const faults = new Faults(resolved.faults, () => random.random());
-  const hub = new SocketHub(clock, faults, bus);
-  const store = options.store ?? createState;
-  const fresh = () => store({ seed: resolved.seed, agents: resolved.agents, now: clock.now(), maxMediaBytes: resolved.maxMediaBytes });
-  const ctx: MockContext = {
-    profile: resolved.profile,
-    options: resolved,
-    state: fresh(),
-    clock,
-    logger,
-    hub,
-    bus,
-    faults,
-    diagnostics: new Diagnostics(logger, bus, () => clock.now()),
-    agent: resolved.agent,
-  };
-  const restOverrides: RestOverride[] = [];
-  const reset = () => {
-    ctx.state = fresh();
-    restOverrides.length = 0;
-    hub.overrides.length = 0;
-    faults.clear(resolved.faults);
-    ctx.diagnostics.clear();
-    logger.clear();
-  };
+  const core = createMockCore(options);
+  const { ctx, restOverrides, reset } = core;
+  const { logger, hub } = ctx;
+  const resolved = ctx.options;
   const app = createApp(() => ctx, restOverrides, reset);
   const http = createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
@@ -89,6 +57,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     ...handshake.serverOptions,
   });
   hub.io = io as unknown as Server;
+  hub.rooms = socketIoRooms(io as unknown as Server);
   attachSocketRouter(io as unknown as Server, () => ctx);
   let url: string | undefined;
 
@@ -112,16 +81,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       url = undefined;
     },
     reset,
-    use(...overrides) {
-      for (const o of [...overrides].reverse()) {
-        if (o.kind === 'rest') restOverrides.unshift(o);
-        else hub.overrides.unshift(o);
-      }
-    },
+    use: core.use,
     get state() {
       return ctx.state;
     },
-    events: bus,
+    events: ctx.bus,
     get url() {
       return url;
     },
@@ -129,14 +93,4 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     io,
     http,
   };
-}
-
-/** Replaces one operation's handler (aliases included), until `reset()`; `once` for the next request only. */
-export function rest(operationId: string, handler: RestOverride['handler'], options: { once?: boolean } = {}): Override {
-  return { kind: 'rest', operationId, handler, once: options.once };
-}
-
-/** Rewrites, drops (`null`) or multiplies (an array) an outgoing socket event, until `reset()`. */
-export function socketOut(event: string, transform: OutgoingOverride['transform']): Override {
-  return { kind: 'socket-out', event, transform };
 }

@@ -1,14 +1,14 @@
-import type { Socket } from 'socket.io';
 import { Uuid } from '../../spec/index.js';
 import { sameSecret } from '../http/security.js';
 import type { MockContext } from '../context.js';
+import type { PeerSocket } from './peer.js';
 
 /**
  * The handshake rules: the socket API key first (when set), then `auth.entityId`, a UUID. elizaos-1.7 requires
  * the entity id; documented accepts a socket without one (the seeds' minimal client sends none).
  */
 export function handshakeMiddleware(getCtx: () => MockContext) {
-  return (socket: Socket, next: (error?: Error) => void) => {
+  return (socket: PeerSocket, next: (error?: Error) => void) => {
     const ctx = getCtx();
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     const key = ctx.options.socketApiKey;

@@ -1,7 +1,8 @@
-import type { Server, Socket } from 'socket.io';
+import type { Server } from 'socket.io';
 import type { Clock } from '../clock.js';
 import type { Faults } from '../faults.js';
 import type { MockEventBus } from '../events.js';
+import type { PeerSocket, RoomEmitter } from './peer.js';
 
 /**
  * Rewrites or stops an event on its way out: return the payload (changed or not) to send it, `null` to drop it,
@@ -14,7 +15,10 @@ export interface OutgoingOverride {
 
 /** The one place server → client events leave the mock: faults, overrides and the event log apply here. */
 export class SocketHub {
+  /** The socket.io server, when the transport is one (the control routes' forced disconnects use it). */
   io?: Server;
+  /** How room events reach the transport's sockets. Unset: room events go nowhere. */
+  rooms?: RoomEmitter;
   readonly overrides: OutgoingOverride[] = [];
 
   constructor(
@@ -23,15 +27,15 @@ export class SocketHub {
     private readonly bus: MockEventBus,
   ) {}
 
-  toSocket(socket: Socket, event: string, payload: unknown): void {
+  toSocket(socket: PeerSocket, event: string, payload: unknown): void {
     this.send(event, payload, { socketId: socket.id }, (p) => socket.emit(event, p));
   }
 
   /** To every socket in the room, or every one but `except`. */
-  toRoom(room: string, event: string, payload: unknown, except?: Socket): void {
-    const io = this.io;
-    if (!io) return;
-    this.send(event, payload, { room }, (p) => (except ? except.to(room).emit(event, p) : io.to(room).emit(event, p)));
+  toRoom(room: string, event: string, payload: unknown, except?: PeerSocket): void {
+    const rooms = this.rooms;
+    if (!rooms) return;
+    this.send(event, payload, { room }, (p) => rooms.emit(room, event, p, except));
   }
 
   private send(event: string, payload: unknown, target: { socketId?: string; room?: string }, emit: (payload: unknown) => void): void {
@@ -52,4 +56,14 @@ export class SocketHub {
     if (fault.delayMs > 0) void this.clock.sleep(fault.delayMs).then(deliver);
     else deliver();
   }
+}
+
+/** Rooms of a socket.io server: `except` is left out through its own id room, as `socket.to(room)` does. */
+export function socketIoRooms(io: Server): RoomEmitter {
+  return {
+    emit(room, event, payload, except) {
+      if (except) io.to(room).except(except.id).emit(event, payload);
+      else io.to(room).emit(event, payload);
+    },
+  };
 }

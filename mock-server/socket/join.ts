@@ -1,7 +1,7 @@
-import type { Socket } from 'socket.io';
 import { REAL_MESSAGE_ERRORS } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics.js';
+import type { PeerSocket } from './peer.js';
 
 type Payload = Record<string, unknown>;
 
@@ -10,7 +10,7 @@ function str(value: unknown): string | undefined {
 }
 
 /** ROOM_JOINING: join the room named by channelId (or its alias roomId) and confirm to the joiner. */
-export function handleJoin(ctx: MockContext, socket: Socket, payload: Payload): void {
+export function handleJoin(ctx: MockContext, socket: PeerSocket, payload: Payload): void {
   const channelId = str(payload.channelId) ?? str(payload.roomId);
   if (!channelId) {
     ctx.hub.toSocket(socket, 'messageError', ctx.profile === 'documented'

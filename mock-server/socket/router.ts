@@ -1,10 +1,11 @@
-import type { Server, Socket } from 'socket.io';
+import type { Server } from 'socket.io';
 import { SOCKET_MESSAGE_TYPE } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics.js';
 import { LOG_LEVELS, type LogEntry } from '../logger.js';
 import { handshakeMiddleware } from './handshake.js';
 import { handleJoin } from './join.js';
+import type { PeerSocket } from './peer.js';
 import { handleSend } from './send.js';
 
 type Payload = Record<string, unknown>;
@@ -23,11 +24,11 @@ function isObject(value: unknown): value is Payload {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function documentedError(ctx: MockContext, socket: Socket, error: string, code: string): void {
+function documentedError(ctx: MockContext, socket: PeerSocket, error: string, code: string): void {
   if (ctx.profile === 'documented') ctx.hub.toSocket(socket, 'messageError', { error, code });
 }
 
-function onMessage(ctx: MockContext, socket: Socket, data: unknown): void {
+function onMessage(ctx: MockContext, socket: PeerSocket, data: unknown): void {
   if (!isObject(data) || !('type' in data) || !('payload' in data)) {
     ctx.diagnostics.report(DIAGNOSTIC_CODES.malformedEnvelope, "a 'message' event needs {type, payload}", socket.id);
     return documentedError(ctx, socket, "A 'message' event needs {type: number, payload: object}", 'VALIDATION_ERROR');
@@ -53,7 +54,7 @@ function passes(entry: LogEntry, filters: Payload): boolean {
   return entry.level >= min;
 }
 
-function logHandlers(ctx: MockContext, socket: Socket): void {
+function logHandlers(ctx: MockContext, socket: PeerSocket): void {
   let filters: Payload = {};
   let unsubscribe: (() => void) | undefined;
   socket.on('subscribe_logs', () => {
@@ -76,7 +77,7 @@ function logHandlers(ctx: MockContext, socket: Socket): void {
   socket.on('disconnect', () => unsubscribe?.());
 }
 
-function presenceHandlers(ctx: MockContext, socket: Socket): void {
+function presenceHandlers(ctx: MockContext, socket: PeerSocket): void {
   if (ctx.profile !== 'documented') return;
   socket.on('typing', (data: unknown) => {
     if (!isObject(data) || typeof data.roomId !== 'string') return documentedError(ctx, socket, 'typing needs {roomId, userId, isTyping}', 'VALIDATION_ERROR');
@@ -90,7 +91,8 @@ function presenceHandlers(ctx: MockContext, socket: Socket): void {
   });
 }
 
-function onConnection(ctx: MockContext, socket: Socket): void {
+/** Serves one socket that passed the handshake: connection events, then every client event of the profile. */
+export function onConnection(ctx: MockContext, socket: PeerSocket): void {
   const entityId = socket.data.entityId as string | undefined;
   ctx.bus.emit('socket:connect', { socketId: socket.id, entityId });
   if (entityId) ctx.hub.toSocket(socket, 'authenticated', { entityId, timestamp: ctx.clock.now() });
@@ -110,7 +112,7 @@ function onConnection(ctx: MockContext, socket: Socket): void {
   });
   logHandlers(ctx, socket);
   presenceHandlers(ctx, socket);
-  socket.on('disconnect', (reason) => ctx.bus.emit('socket:disconnect', { socketId: socket.id, reason }));
+  socket.on('disconnect', (reason: string) => ctx.bus.emit('socket:disconnect', { socketId: socket.id, reason }));
 }
 
 /** Wires the protocol onto a Socket.IO server. */

@@ -1,23 +1,23 @@
-import type { Socket } from 'socket.io';
 import { REAL_MESSAGE_ERRORS, Uuid } from '../../spec/index.js';
 import { agentTurn } from '../agent/runner.js';
 import type { MockContext } from '../context.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics.js';
 import { socketUserBroadcast } from '../engine/broadcasts.js';
 import { channelForMessage, isDm, storeMessage } from '../engine/messages.js';
+import type { PeerSocket } from './peer.js';
 
 type Payload = Record<string, unknown>;
 
 const isUuid = (value: unknown): value is string => Uuid.safeParse(value).success;
 
-function sendError(ctx: MockContext, socket: Socket, missing: string[]): void {
+function sendError(ctx: MockContext, socket: PeerSocket, missing: string[]): void {
   ctx.diagnostics.report(DIAGNOSTIC_CODES.missingFields, `SEND_MESSAGE without valid ${missing.join(', ')}`, socket.id);
   ctx.hub.toSocket(socket, 'messageError', ctx.profile === 'documented'
     ? { error: `For SEND_MESSAGE, ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required (UUIDs, and a non-empty message)`, code: 'VALIDATION_ERROR', details: { missing } }
     : { error: REAL_MESSAGE_ERRORS.sendMissingFields });
 }
 
-function diagnose(ctx: MockContext, socket: Socket, payload: Payload, channelId: string | undefined): void {
+function diagnose(ctx: MockContext, socket: PeerSocket, payload: Payload, channelId: string | undefined): void {
   if ('serverId' in payload && !('messageServerId' in payload)) {
     ctx.diagnostics.report(DIAGNOSTIC_CODES.serverId, 'SEND_MESSAGE with serverId: use messageServerId (serverId is not read)', socket.id);
   }
@@ -45,7 +45,7 @@ function missingFields(ctx: MockContext, payload: Payload, channelId: unknown): 
  * SEND_MESSAGE: store, broadcast to the others, the sender's own copy with clientMessageId, messageAck; then
  * every agent participant answers. Errors are a messageError to the sender.
  */
-export async function handleSend(ctx: MockContext, socket: Socket, payload: Payload): Promise<void> {
+export async function handleSend(ctx: MockContext, socket: PeerSocket, payload: Payload): Promise<void> {
   const channelId = payload.channelId ?? payload.roomId;
   diagnose(ctx, socket, payload, typeof channelId === 'string' ? channelId : undefined);
   const missing = missingFields(ctx, payload, channelId);
