@@ -1,6 +1,5 @@
 import { toSocketIo } from '@mswjs/socket.io-binding';
 import { ws, type WebSocketHandler } from 'msw';
-import { handshake } from '../../spec/index.js';
 import type { MockCore } from '../context.js';
 import { handshakeMiddleware } from '../socket/handshake.js';
 import { onConnection } from '../socket/router.js';
@@ -12,8 +11,9 @@ const PING_MS = 25_000;
 
 type Connection = Parameters<typeof toSocketIo>[0];
 
+/** MSW strips Socket.IO's `/socket.io/` from the client URL before matching, so the link names the origin only. */
 function wsUrl(baseUrl: string): string {
-  return `${baseUrl.replace(/\/+$/, '').replace(/^http/, 'ws')}${handshake.path}`;
+  return baseUrl.replace(/\/+$/, '').replace(/^http/, 'ws');
 }
 
 /** Runs the mock's handshake rules; refused, the client gets a CONNECT_ERROR packet and the connection closes. */
@@ -21,7 +21,8 @@ function admit(core: MockCore, connection: Connection, peer: MswPeer): void {
   handshakeMiddleware(() => core.ctx)(peer, (error) => {
     if (!error) return onConnection(core.ctx, peer);
     connection.client.send(`44${JSON.stringify({ message: error.message })}`);
-    connection.client.close();
+    // A mocked client drops frames still queued when it closes: let the refusal arrive first.
+    setTimeout(() => connection.client.close(), 0);
   });
 }
 
