@@ -35,13 +35,11 @@ function configureEnvironment(dataDir, options) {
   env.ELIZA_UI_ENABLE = 'false';
   env.ELIZA_DATA_DIR = dataDir; // uploads, generated files and characters
   if (options.logLevel) env.LOG_LEVEL = options.logLevel;
-  setOrDelete('ELIZA_SERVER_AUTH_TOKEN', options.authToken);
-  setOrDelete('SERVER_API_KEY', options.socketApiKey);
-}
-
-function setOrDelete(name, value) {
-  if (value) process.env[name] = value;
-  else delete process.env[name];
+  // Absent keys are removed, not inherited: a key in the caller's environment would silently switch auth on.
+  if (options.authToken) env.ELIZA_SERVER_AUTH_TOKEN = options.authToken;
+  else delete env.ELIZA_SERVER_AUTH_TOKEN;
+  if (options.socketApiKey) env.SERVER_API_KEY = options.socketApiKey;
+  else delete env.SERVER_API_KEY;
 }
 
 /**
