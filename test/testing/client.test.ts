@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES, type Profile } from '../../spec/index.js';
 import { connect, createChannel, startMockServer, type StartedMockServer, type TestClient } from '../../testing/index.js';
@@ -89,10 +90,27 @@ describe('waitFor', () => {
     expect(early).toMatchObject({ text: 'first', clientMessageId: first.clientMessageId });
   });
 
+  it('sees what emit() sends as is, e.g. a malformed payload and its messageError', async () => {
+    const c = await client(server, 'elizaos-1.7');
+    c.emit('message', { type: 2, payload: { channelId: 'not-a-uuid' } } as never);
+    expect(await c.waitFor('messageError')).toEqual({ error: expect.stringContaining('For SEND_MESSAGE') });
+    expect(c.timeline().filter((e) => e.direction === 'out')).toEqual([expect.objectContaining({ event: 'message', payload: { type: 2, payload: { channelId: 'not-a-uuid' } } })]);
+  });
+
   it('rejects with the error a predicate throws', async () => {
     const c = await client(server, 'elizaos-1.7');
     await expect(c.waitFor('authenticated', () => {
       throw new Error('bad predicate');
     })).rejects.toThrow('bad predicate');
+  });
+});
+
+describe('eliza-wire/testing', () => {
+  it('imports no test framework, so vitest and jest users alike can load it', async () => {
+    const files = (await readdir('testing')).filter((f) => f.endsWith('.ts'));
+    const sources = await Promise.all(files.map((f) => readFile(`testing/${f}`, 'utf8')));
+    const imports = sources.flatMap((src) => [...src.matchAll(/from '([^']+)'|import\('([^']+)'\)/g)].map((m) => m[1] ?? m[2]));
+    expect(imports.filter((i) => !i?.startsWith('.') && !i?.startsWith('node:'))).toEqual(expect.arrayContaining(['socket.io-client']));
+    expect(imports.filter((i) => /vitest|jest|mocha/.test(i ?? ''))).toEqual([]);
   });
 });
