@@ -7,7 +7,9 @@ import { LatencyHistogram } from './histogram.js';
 import { startProgress, type ProgressListener } from './progress.js';
 import type { ConnectResult } from './result.js';
 import { rampRate } from './ramp.js';
-import { runOpenSchedule } from './schedule.js';
+import { measurementStart, runOpenSchedule, type StartGate } from './schedule.js';
+import { recorded } from './recorded.js';
+import { LatencyTimeline } from './timeline.js';
 
 export interface ConnectOptions {
   url: string;
@@ -21,11 +23,15 @@ export interface ConnectOptions {
   socketApiKey?: string;
   timeoutMs?: number;
   onProgress?: ProgressListener;
+  /** When to start the storm (default: at once). */
+  gate?: StartGate;
 }
 
 interface Storm {
   connect: LatencyHistogram;
   joined: LatencyHistogram;
+  /** Time to joined, per second since the start. */
+  timeline: LatencyTimeline;
   failures: Record<string, number>;
   sockets: Socket[];
   attempts: Promise<void>[];
@@ -41,6 +47,7 @@ async function attempt(options: ConnectOptions, storm: Storm, channelId: string,
     await joinChannel(socket, channelId, timeoutMs);
     storm.lastJoinedAt = performance.now();
     storm.joined.record(storm.lastJoinedAt - due);
+    storm.timeline.record(storm.lastJoinedAt, storm.lastJoinedAt - due);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     storm.failures[reason] = (storm.failures[reason] ?? 0) + 1;
@@ -52,12 +59,13 @@ export async function runConnect(input: ConnectOptions): Promise<ConnectResult> 
   const options = input.rampSec ? { ...input, rate: rampRate(input.clients, input.rampSec) } : input;
   if (options.clients < 1 || options.rooms < 1 || !(options.rate > 0)) throw new LoadUsageError('connect needs --clients >= 1, --rooms >= 1 and --rate > 0');
   const rooms = Array.from({ length: options.rooms }, () => randomUUID());
-  const storm: Storm = { connect: new LatencyHistogram(), joined: new LatencyHistogram(), failures: {}, sockets: [], attempts: [], lastJoinedAt: 0 };
+  const storm: Storm = { connect: new LatencyHistogram(), joined: new LatencyHistogram(), timeline: new LatencyTimeline(), failures: {}, sockets: [], attempts: [], lastJoinedAt: 0 };
   const lag = new LatencyHistogram();
+  const t0 = await measurementStart(options.gate);
+  const startedAt = new Date(Date.now() + t0 - performance.now()).toISOString();
+  storm.timeline.start(t0);
   const stopGenerator = measureGenerator(lag);
   const stopProgress = startProgress(() => ({ sent: storm.attempts.length, received: storm.joined.count, lagMs: lag.summary().max }), options.onProgress);
-  const startedAt = new Date().toISOString();
-  const t0 = performance.now() + 20;
   try {
     const send = (seq: number, due: number) => void storm.attempts.push(attempt(options, storm, rooms[seq % options.rooms] ?? '', due));
     await runOpenSchedule({ total: options.clients, rate: options.rate, startAt: t0, send, lag });
@@ -81,6 +89,7 @@ export async function runConnect(input: ConnectOptions): Promise<ConnectResult> 
     failures: storm.failures,
     throughput: { connectsPerSec: Math.round((joined * 10_000) / window) / 10 },
     latency: { connect: storm.connect.summary(), joined: storm.joined.summary() },
+    ...recorded({ connect: storm.connect, joined: storm.joined }, storm.timeline),
     generator,
     generatorLimited: isGeneratorLimited(generator),
   };

@@ -1,4 +1,4 @@
-import { build, type Histogram } from 'hdr-histogram-js';
+import { build, decodeFromCompressedBase64, encodeIntoCompressedBase64, type Histogram } from 'hdr-histogram-js';
 
 /** Latencies are recorded in microseconds, from 1 µs to one hour, with 3 significant digits. */
 const HIGHEST_US = 3_600_000_000;
@@ -26,6 +26,30 @@ export class LatencyHistogram {
     highestTrackableValue: HIGHEST_US,
     numberOfSignificantValueDigits: 3,
   });
+
+  /** A histogram from `encode()`'s text (another process's, or a saved run's). Throws RangeError on anything else. */
+  static decode(text: string): LatencyHistogram {
+    const out = new LatencyHistogram();
+    let decoded: Histogram;
+    try {
+      decoded = decodeFromCompressedBase64(text, 32, false);
+    } catch (error) {
+      throw new RangeError(`not an encoded latency histogram: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    out.histogram.add(decoded);
+    decoded.destroy();
+    return out;
+  }
+
+  /** The counts as compressed base64 (HdrHistogram's V2 encoding, values in µs), for merging elsewhere. */
+  encode(): string {
+    return encodeIntoCompressedBase64(this.histogram);
+  }
+
+  /** Adds another histogram's counts to this one. */
+  add(other: LatencyHistogram): void {
+    this.histogram.add(other.histogram);
+  }
 
   /** Records one latency in milliseconds (negative values count as 0). */
   record(ms: number): void {

@@ -164,7 +164,7 @@ export function timelineSvg(windows: readonly TimelineWindow[]): string {
   const y = (ms: number) => PAD.top + plotH - (ms / top) * plotH;
   const series = (key: 'p50' | 'p99') => {
     const points = windows.map((w) => `${n(x(w.second))},${n(y(w[key]))}`);
-    const dots = windows.map((w) => `<circle class="point ${key}" cx="${n(x(w.second))}" cy="${n(y(w[key]))}" r="2.5"><title>${w.second} s: ${key} ${escapeHtml(formatMs(w[key]))} (${w.count} deliveries)</title></circle>`);
+    const dots = windows.map((w) => `<circle class="point ${key}" cx="${n(x(w.second))}" cy="${n(y(w[key]))}" r="2.5"><title>${w.second} s: ${key} ${escapeHtml(formatMs(w[key]))} (${w.count} samples)</title></circle>`);
     return `<polyline class="line ${key}" fill="none" points="${points.join(' ')}"/>\n${dots.join('\n')}`;
   };
   const xTicks = ticks(lastSecond, 6, 1).map((s) => `<text class="tick" x="${n(x(s))}" y="${H - PAD.bottom + 16}" text-anchor="middle">${s} s</text>`);
@@ -178,14 +178,22 @@ ${series('p99')}
 </svg>`;
 }
 
+/** What the charts of each scenario show: its primary latency. */
+const PRIMARY: Record<BenchResult['scenario'], string> = {
+  fanout: 'Delivery latency',
+  connect: 'Time to joined',
+  roundtrip: "Time to the agent's reply",
+  rest: 'Request latency',
+  mixed: 'Chat delivery latency',
+};
+
 function chartsSection(result: BenchResult): string {
-  if (result.scenario !== 'fanout') return '';
-  const histogram = result.histogram?.length
-    ? histogramSvg(result.histogram)
-    : '<p class="empty">No latencies recorded.</p>';
-  const timeline = result.timeline?.length ? timelineSvg(result.timeline) : '<p class="empty">No latencies recorded.</p>';
-  return `<section id="histogram">\n<h2>Delivery latency histogram</h2>\n${histogram}\n</section>
-<section id="timeline">\n<h2>Delivery latency over time (p50 and p99 per window)</h2>\n${timeline}\n</section>`;
+  const empty = '<p class="empty">No latencies recorded.</p>';
+  const histogram = result.histogram?.length ? histogramSvg(result.histogram) : empty;
+  const timeline = result.timeline?.length ? timelineSvg(result.timeline) : empty;
+  const what = PRIMARY[result.scenario];
+  return `<section id="histogram">\n<h2>${escapeHtml(what)}: histogram</h2>\n${histogram}\n</section>
+<section id="timeline">\n<h2>${escapeHtml(what)} over time (p50 and p99 per window)</h2>\n${timeline}\n</section>`;
 }
 
 const STYLE = `

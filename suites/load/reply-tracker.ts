@@ -1,4 +1,5 @@
 import { LatencyHistogram } from './histogram.js';
+import { LatencyTimeline } from './timeline.js';
 
 interface Pending {
   scheduled: number;
@@ -18,6 +19,8 @@ export class ReplyTracker {
   readonly firstChunk = new LatencyHistogram();
   readonly reply = new LatencyHistogram();
   readonly complete = new LatencyHistogram();
+  /** Time to the reply, per second since `timeline.start(t0)`. */
+  readonly timeline = new LatencyTimeline();
   sent = 0;
   replied = 0;
   lastReplyAt = 0;
@@ -58,6 +61,7 @@ export class ReplyTracker {
     this.replied += 1;
     this.lastReplyAt = now;
     this.reply.record(now - entry.scheduled);
+    this.timeline.record(now, now - entry.scheduled);
     if (typeof message.id === 'string') this.remember(message.id, seq, entry.scheduled);
   }
 

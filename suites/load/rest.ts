@@ -2,7 +2,10 @@ import autocannon from 'autocannon';
 import { LoadTargetError, LoadUsageError } from './errors.js';
 import { isGeneratorLimited, measureGenerator } from './generator.js';
 import { LatencyHistogram } from './histogram.js';
-import type { LatencyStats, RestResult } from './result.js';
+import type { RestResult } from './result.js';
+import { recorded } from './recorded.js';
+import { measurementStart, type StartGate } from './schedule.js';
+import { LatencyTimeline } from './timeline.js';
 
 /** The read endpoints of the spec that need no setup. */
 export const REST_READ_PATHS = ['/api/agents', '/api/server/ping', '/api/messaging/message-servers'] as const;
@@ -15,6 +18,8 @@ export interface RestOptions {
   durationSec?: number;
   apiKey?: string;
   paths?: readonly string[];
+  /** When to start (default: at once). */
+  gate?: StartGate;
 }
 
 async function probe(url: string, headers: Record<string, string>): Promise<void> {
@@ -23,10 +28,6 @@ async function probe(url: string, headers: Record<string, string>): Promise<void
   } catch (error) {
     throw new LoadTargetError(`cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function stats(latency: autocannon.Histogram, count: number): LatencyStats {
-  return { count, mean: latency.mean, p50: latency.p50, p90: latency.p90, p99: latency.p99, p999: latency.p99_9, max: latency.max };
 }
 
 function non2xx(codes: autocannon.Result['statusCodeStats']): Record<string, number> {
@@ -44,15 +45,29 @@ export async function runRest(options: RestOptions): Promise<RestResult> {
   const headers: Record<string, string> = options.apiKey ? { 'x-api-key': options.apiKey } : {};
   await probe(options.url, headers);
   const paths = options.paths ?? REST_READ_PATHS;
-  const stopGenerator = measureGenerator(new LatencyHistogram());
+  const t0 = await measurementStart(options.gate);
+  await new Promise((r) => setTimeout(r, Math.max(0, t0 - performance.now())));
   const startedAt = new Date().toISOString();
-  const t0 = performance.now();
-  const result = await autocannon({
-    url: options.url,
-    connections: options.connections,
-    ...(options.amount ? { amount: options.amount } : { duration: options.durationSec }),
-    headers,
-    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  const stopGenerator = measureGenerator(new LatencyHistogram());
+  const latency = new LatencyHistogram();
+  const timeline = new LatencyTimeline();
+  timeline.start(t0);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        ...(options.amount ? { amount: options.amount } : { duration: options.durationSec }),
+        headers,
+        requests: paths.map((path) => ({ method: 'GET' as const, path })),
+      },
+      (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
+    );
+    // every response is timed here too, so that results of several processes merge exactly (autocannon gives summaries only)
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTimeMs: number) => {
+      latency.record(responseTimeMs);
+      timeline.record(performance.now(), responseTimeMs);
+    });
   });
   const generator = stopGenerator();
   const requests = result.requests.total;
@@ -66,7 +81,8 @@ export async function runRest(options: RestOptions): Promise<RestResult> {
     errors: result.errors,
     non2xx: non2xx(result.statusCodeStats),
     throughput: { requestsPerSec: Math.round((requests * 10_000) / Math.max(1, result.duration * 1000)) / 10 },
-    latency: { request: stats(result.latency, requests) },
+    latency: { request: latency.summary() },
+    ...recorded({ request: latency }, timeline),
     generator,
     generatorLimited: isGeneratorLimited(generator),
   };

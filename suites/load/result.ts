@@ -35,12 +35,27 @@ export const HistogramBucket = z.object({
   count: z.number().int().nonnegative(),
 });
 
+/** What it takes to merge results of several processes or machines (`--workers`, `bench merge`) exactly. */
+export const MergeData = z.object({
+  histograms: z.record(z.string(), z.string()).describe('the HDR histogram of each latency family (µs, HdrHistogram V2 compressed base64)'),
+  timeline: z
+    .object({
+      windowSec: z.number().int().positive(),
+      windows: z.array(z.object({ index: z.number().int().nonnegative(), max: z.number().nonnegative(), buckets: z.array(z.tuple([z.number().int(), z.number().int()])) })),
+    })
+    .describe('the counts behind `timeline`, per window of time since the start'),
+});
+
 const common = {
   target: z.string(),
   startedAt: z.string().describe('ISO time the measurement started (after any ramp)'),
   durationMs: z.number().nonnegative(),
   generator: GeneratorStats,
   generatorLimited: z.boolean().describe('CPU > 90% of one core, or lag p99 > 10 ms (lag p50 under 100 samples): the generator was the bottleneck'),
+  workers: z.array(GeneratorStats).optional().describe('with --workers or merged results: each generator process (then `generator` is the busiest)'),
+  timeline: z.array(TimelineWindow).optional().describe('the primary latency per window of time since the start (windows without samples left out)'),
+  histogram: z.array(HistogramBucket).optional().describe('the primary latency over log-spaced buckets (4 per doubling)'),
+  merge: MergeData.optional(),
 };
 
 export const FanoutResult = z.object({
@@ -66,8 +81,6 @@ export const FanoutResult = z.object({
     completion: LatencyStats.describe('scheduled send time to the last member delivery of a message'),
     skew: LatencyStats.describe('first to last member delivery of a message'),
   }),
-  timeline: z.array(TimelineWindow).optional().describe('delivery latency per window of time since the run start (windows without deliveries left out)'),
-  histogram: z.array(HistogramBucket).optional().describe('delivery latency counts over log-spaced buckets (4 per doubling)'),
 });
 
 export const ConnectResult = z.object({

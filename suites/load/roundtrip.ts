@@ -8,7 +8,8 @@ import { startProgress, type ProgressListener } from './progress.js';
 import { ReplyTracker } from './reply-tracker.js';
 import type { RoundtripResult } from './result.js';
 import { prepareConversations, type RoundtripSetup } from './roundtrip-setup.js';
-import { runOpenSchedule } from './schedule.js';
+import { measurementStart, runOpenSchedule, type StartGate } from './schedule.js';
+import { recorded } from './recorded.js';
 
 export interface RoundtripOptions {
   url: string;
@@ -23,6 +24,8 @@ export interface RoundtripOptions {
   /** How long to wait for the last replies. Default 5000 ms. */
   graceMs?: number;
   onProgress?: ProgressListener;
+  /** When to start sending, once every user has joined (default: at once). */
+  gate?: StartGate;
 }
 
 async function connectUsers(o: RoundtripOptions, setup: RoundtripSetup, tracker: ReplyTracker): Promise<Socket[]> {
@@ -69,10 +72,11 @@ export async function runRoundtrip(options: RoundtripOptions): Promise<Roundtrip
 
 async function drive(o: RoundtripOptions, setup: RoundtripSetup, sockets: Socket[], tracker: ReplyTracker, runId: string): Promise<RoundtripResult> {
   const lag = new LatencyHistogram();
+  const t0 = await measurementStart(o.gate);
+  const startedAt = new Date(Date.now() + t0 - performance.now()).toISOString();
+  tracker.timeline.start(t0);
   const stopGenerator = measureGenerator(lag);
   const stopProgress = startProgress(() => ({ sent: tracker.sent, received: tracker.replied, lagMs: lag.summary().max }), o.onProgress);
-  const startedAt = new Date().toISOString();
-  const t0 = performance.now() + 20;
   const send = (seq: number, due: number) => {
     const i = seq % setup.conversations.length;
     const c = setup.conversations[i];
@@ -97,6 +101,7 @@ async function drive(o: RoundtripOptions, setup: RoundtripSetup, sockets: Socket
     unanswered: tracker.unanswered,
     throughput: { repliesPerSec: Math.round((tracker.replied * 10_000) / Math.max(1, (tracker.lastReplyAt || end) - t0)) / 10 },
     latency: { firstChunk: tracker.firstChunk.summary(), reply: tracker.reply.summary(), complete: tracker.complete.summary() },
+    ...recorded({ firstChunk: tracker.firstChunk, reply: tracker.reply, complete: tracker.complete }, tracker.timeline),
     generator,
     generatorLimited: isGeneratorLimited(generator),
   };

@@ -35,3 +35,16 @@ export async function runOpenSchedule(schedule: OpenSchedule): Promise<void> {
     if (seq < schedule.total) await sleep(due(seq) - performance.now());
   }
 }
+
+/**
+ * Called once the clients are connected and joined, just before the measurement: resolves with the wall-clock time
+ * (ms since the epoch) to start at. Several processes given the same time start together (`--workers`).
+ */
+export type StartGate = () => Promise<number>;
+
+/** performance.now() of the measurement start: 20 ms from now, or the time the gate names. */
+export async function measurementStart(gate?: StartGate): Promise<number> {
+  if (!gate) return performance.now() + 20;
+  const at = await gate();
+  return performance.now() + Math.max(0, at - Date.now());
+}

@@ -5,6 +5,12 @@ const BUCKETS = 32 * PER_DOUBLING + 1;
 /** Display buckets of the run's histogram: 4 per doubling (factor ≈ 1.19). */
 const DISPLAY_PER_DOUBLING = 4;
 
+/** A timeline's counts, to be merged in another process: non-empty windows with their non-empty fine buckets. */
+export interface TimelineData {
+  windowSec: number;
+  windows: { index: number; max: number; buckets: [number, number][] }[];
+}
+
 /** Latency of one time window, in ms. */
 export interface TimelineWindow {
   /** Seconds from the run start to the start of the window. */
@@ -116,6 +122,52 @@ export class LatencyTimeline {
     });
     this.windowsList = merged;
     this.widthSec *= 2;
+  }
+
+  /** The counts, for `LatencyTimeline.fromData` elsewhere (windows keyed from the `start` time). */
+  toData(): TimelineData {
+    const windows: TimelineData['windows'] = [];
+    this.windowsList.forEach((window, index) => {
+      if (!window || window.count === 0) return;
+      const buckets: [number, number][] = [];
+      window.counts.forEach((count, bucket) => {
+        if (count > 0) buckets.push([bucket, count]);
+      });
+      windows.push({ index, max: window.max, buckets });
+    });
+    return { windowSec: this.widthSec, windows };
+  }
+
+  /** A timeline holding `data`'s counts. */
+  static fromData(data: TimelineData, maxWindows = 3600): LatencyTimeline {
+    const timeline = new LatencyTimeline(maxWindows);
+    timeline.widthSec = data.windowSec;
+    for (const { index, max, buckets } of data.windows) {
+      const window = new Window();
+      for (const [bucket, count] of buckets) {
+        if (bucket < 0 || bucket >= BUCKETS) throw new RangeError(`timeline bucket ${bucket} is out of range`);
+        window.counts[bucket] = count;
+        window.count += count;
+      }
+      window.max = max;
+      timeline.windowsList[index] = window;
+    }
+    while (timeline.windowsList.length > maxWindows) timeline.coarsen();
+    return timeline;
+  }
+
+  /** Adds the counts of a timeline started at the same time (its windows may be wider: the finer one is coarsened). */
+  add(other: LatencyTimeline): void {
+    const theirs = LatencyTimeline.fromData(other.toData(), this.maxWindows);
+    while (this.widthSec < theirs.widthSec) this.coarsen();
+    while (theirs.widthSec < this.widthSec) theirs.coarsen();
+    theirs.windowsList.forEach((window, index) => {
+      if (!window) return;
+      const mine = this.windowsList[index];
+      if (mine) mine.add(window);
+      else this.windowsList[index] = window;
+    });
+    while (this.windowsList.length > this.maxWindows) this.coarsen();
   }
 
   /** The windows that saw at least one sample, in time order. */

@@ -76,6 +76,31 @@ describe('bench --html', () => {
   }, 30_000);
 });
 
+describe('bench --html for every scenario', () => {
+  const cases: [string, string[], string, string][] = [
+    ['connect', ['--clients', '10', '--rooms', '2', '--rate', '50'], 'Time to joined', 'joined'],
+    ['roundtrip', ['--rate', '20', '--messages', '10'], 'Time to the agent&#39;s reply', 'replied'],
+    ['rest', ['--clients', '2', '--messages', '200'], 'Request latency', 'requests'],
+    ['mixed', ['--clients', '6', '--think', '0.3', '--readers', '1', '--duration', '1.2'], 'Chat delivery latency', 'REST requests'],
+  ];
+  it.each(cases)('%s: the histogram and latency over time of its primary latency', async (scenario, flags, title, countRow) => {
+    const dir = await mkdtemp(join(tmpdir(), 'eliza-wire-html-'));
+    try {
+      const file = join(dir, `${scenario}.html`);
+      const io: CliIo = { stdout: () => undefined, stderr: () => undefined, writeFile: (p, c) => writeFile(p, c, 'utf8') };
+      expect(await run(['bench', url, '--scenario', scenario, ...flags, '--html', file], io)).toBe(0);
+      const html = await readFile(file, 'utf8');
+      expect(html).toContain(`<h2>${title}: histogram</h2>`);
+      expect(svg(html, 'histogram').match(/<rect class="bar"/g)?.length ?? 0).toBeGreaterThan(0);
+      expect(svg(html, 'timeline')).toMatch(/<polyline class="line p99" fill="none" points="\d/);
+      expect(html).toContain(`<th scope="row">${countRow}</th>`);
+      expect(html).not.toMatch(/<script/i);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe('LatencyTimeline', () => {
   it('keys samples by second and merges windows in pairs beyond its cap', () => {
     const timeline = new LatencyTimeline(4);
