@@ -18,6 +18,8 @@ export interface BenchFlags {
   think?: number;
   /** Mixed: HTTP readers. */
   readers?: number;
+  /** Generator processes, each owning whole rooms. */
+  workers?: number;
   transport: 'websocket' | 'polling';
   /** Profile of the built-in mock (no URL). */
   profile?: Profile;
@@ -61,6 +63,7 @@ Examples:
   eliza-wire bench --scenario roundtrip --rooms 4 --rate 20 --messages 200 --threshold 'firstChunk.p99<200ms'
   eliza-wire bench http://127.0.0.1:3000 --scenario rest --clients 10 --duration 5 --json rest.json
   eliza-wire bench --scenario mixed --clients 50 --think 2 --readers 2 --duration 60 --ramp 5 --threshold 'rest.p99<50ms'
+  eliza-wire bench http://127.0.0.1:3000 --clients 4000 --rooms 40 --rate 400 --duration 30 --workers 2 --html fanout.html
 `;
 
 export function benchCommand(io: CliIo, outcome: BenchExit): Command {
@@ -77,6 +80,7 @@ export function benchCommand(io: CliIo, outcome: BenchExit): Command {
     .option('--ramp <s>', 'connect the clients gradually over s seconds, the measurement starting after (fanout, connect, mixed)', positiveNumber('--ramp'))
     .option('--think <s>', 'mixed: mean seconds between two messages of one user, jittered (default 5)', positiveNumber('--think'))
     .option('--readers <n>', 'mixed: HTTP readers looping over the read endpoints (default 2)', intFlag('--readers', 0, 10_000))
+    .option('--workers <n>', 'spread the clients over n generator processes, each owning whole rooms (latencies are taken on one clock each, merged from their histograms)', intFlag('--workers', 1, 64))
     .addOption(new Option('--transport <transport>', 'socket transport').choices(['websocket', 'polling']).default('websocket'))
     .addOption(new Option('--profile <profile>', 'profile of the built-in mock when no URL is given (default elizaos-1.7)').choices(PROFILES))
     .option('--api-key <key>', 'REST API key (X-API-KEY)')

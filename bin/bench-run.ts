@@ -96,6 +96,7 @@ function measure(url: string, flags: BenchFlags, io: CliIo): Promise<BenchOutcom
     thresholds: flags.threshold,
     thinkSec: flags.think,
     readers: flags.readers,
+    workers: flags.workers,
     onProgress: progressWriter(io),
   });
 }

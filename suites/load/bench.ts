@@ -8,6 +8,7 @@ import type { BenchOutcome, BenchResult } from './result.js';
 import { runRest } from './rest.js';
 import { runRoundtrip } from './roundtrip.js';
 import { parseThreshold } from './thresholds.js';
+import type { StartGate } from './schedule.js';
 
 export const SCENARIOS = ['fanout', 'connect', 'roundtrip', 'rest', 'mixed'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -44,6 +45,15 @@ export interface BenchOptions {
   seed?: number;
   /** Mixed: called as user `index` starts connecting. */
   onConnectStart?: (index: number, at: number) => void;
+  /**
+   * Generator processes (default 1: this one). Each owns whole rooms (their senders and receivers) or whole
+   * conversations, so that every latency is taken on one clock; the results are merged from their HDR histograms.
+   */
+  workers?: number;
+  /** When to start the measurement once every client has joined (default: at once). */
+  gate?: StartGate;
+  /** Fanout, mixed: prefix of the message texts (default: random); `<family>.<n>` for generator n of a shared run. */
+  runId?: string;
 }
 
 const RAMPED: readonly Scenario[] = ['fanout', 'connect', 'mixed'];
@@ -66,10 +76,11 @@ function checkApplicable(o: BenchOptions): void {
   }
 }
 
-async function measure(o: BenchOptions): Promise<BenchResult> {
+/** Runs one scenario in this process (no thresholds, no workers). */
+export async function measure(o: BenchOptions): Promise<BenchResult> {
   const durationSec = o.durationSec ?? 10;
-  if (o.scenario === 'rest') return runRest({ url: o.url, connections: o.clients ?? 10, amount: o.messages, durationSec, apiKey: o.apiKey });
-  const common = { url: o.url, rooms: o.rooms ?? 10, transport: o.transport, socketApiKey: o.socketApiKey, onProgress: o.onProgress };
+  if (o.scenario === 'rest') return runRest({ url: o.url, connections: o.clients ?? 10, amount: o.messages, durationSec, apiKey: o.apiKey, gate: o.gate });
+  const common = { url: o.url, rooms: o.rooms ?? 10, transport: o.transport, socketApiKey: o.socketApiKey, onProgress: o.onProgress, gate: o.gate };
   if (o.scenario === 'roundtrip') {
     const rate = o.rate ?? 10;
     return runRoundtrip({ ...common, apiKey: o.apiKey, users: o.rooms ?? 1, rate, messages: o.messages ?? Math.max(1, Math.round(rate * durationSec)) });
@@ -77,10 +88,10 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
   if (o.scenario === 'connect') return runConnect({ ...common, clients: o.clients ?? 100, rate: o.rate ?? 200, rampSec: o.rampSec });
   if (o.scenario === 'mixed') {
     const mixed = { thinkSec: o.thinkSec, readers: o.readers, readerRate: o.readerRate, seed: o.seed, rampSec: o.rampSec, onConnectStart: o.onConnectStart };
-    return runMixed({ ...common, ...mixed, apiKey: o.apiKey, users: o.clients ?? 20, rooms: o.rooms, durationSec });
+    return runMixed({ ...common, ...mixed, apiKey: o.apiKey, users: o.clients ?? 20, rooms: o.rooms, durationSec, runId: o.runId });
   }
   const rate = o.rate ?? 100;
-  return runFanout({ ...common, clients: o.clients ?? 100, senders: o.senders, rate, rampSec: o.rampSec, messages: o.messages ?? Math.max(1, Math.round(rate * durationSec)) });
+  return runFanout({ ...common, clients: o.clients ?? 100, senders: o.senders, rate, rampSec: o.rampSec, runId: o.runId, messages: o.messages ?? Math.max(1, Math.round(rate * durationSec)) });
 }
 
 /**
@@ -94,5 +105,8 @@ async function measure(o: BenchOptions): Promise<BenchResult> {
 export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
   checkApplicable(options);
   const thresholds = (options.thresholds ?? []).map((t) => parseThreshold(t, options.scenario));
-  return judge(await measure(options), thresholds);
+  const workers = options.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1) throw new LoadUsageError(`--workers must be a whole number from 1, got ${workers}`);
+  const result = workers > 1 ? await (await import('./workers.js')).runWorkers({ ...options, workers }) : await measure(options);
+  return judge(result, thresholds);
 }

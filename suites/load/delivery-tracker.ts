@@ -3,6 +3,7 @@ import { LatencyTimeline } from './timeline.js';
 
 /** Where each client sits and who sends what: client c is in room roomOf[c]; message seq is sent by senderOf(seq). */
 export interface FanoutLayout {
+  /** Prefix of this run's message texts. `<family>.<n>` when several generators share a run (`--workers`). */
   runId: string;
   roomOf: readonly number[];
   senderOf: (seq: number) => number;
@@ -44,7 +45,12 @@ export class DeliveryTracker {
   private readonly inFlight = new Map<number, InFlight>();
   private readonly members: number[] = [];
 
+  /** `<family>.` when the run id names a generator of a shared run. */
+  private readonly family: string | undefined;
+
   constructor(private readonly layout: FanoutLayout) {
+    const dot = layout.runId.lastIndexOf('.');
+    this.family = dot > 0 ? layout.runId.slice(0, dot + 1) : undefined;
     for (const room of layout.roomOf) this.members[room] = (this.members[room] ?? 0) + 1;
   }
 
@@ -60,7 +66,9 @@ export class DeliveryTracker {
   onBroadcast(client: number, text: unknown, now: number): void {
     const parsed = parseMessageText(text);
     if (!parsed || parsed.runId !== this.layout.runId) {
-      this.foreign += 1;
+      // another generator's message of the same run reached this room: it was broadcast into the wrong room
+      if (parsed && this.family !== undefined && parsed.runId.startsWith(this.family)) this.crossRoom += 1;
+      else this.foreign += 1;
       return;
     }
     const { seq } = parsed;

@@ -6,7 +6,8 @@ import { isGeneratorLimited, measureGenerator } from './generator.js';
 import { LatencyHistogram } from './histogram.js';
 import { startProgress, type ProgressListener } from './progress.js';
 import type { FanoutResult } from './result.js';
-import { runOpenSchedule } from './schedule.js';
+import { measurementStart, runOpenSchedule, type StartGate } from './schedule.js';
+import { recorded } from './recorded.js';
 import { LoadUsageError } from './errors.js';
 import { connectRamped } from './ramp.js';
 
@@ -29,6 +30,10 @@ export interface FanoutOptions {
   graceMs?: number;
   timeoutMs?: number;
   onProgress?: ProgressListener;
+  /** When to start sending, once every client has joined (default: at once). */
+  gate?: StartGate;
+  /** Prefix of the message texts (default: random); `<family>.<n>` for generator n of a shared run. */
+  runId?: string;
 }
 
 function checkOptions(o: FanoutOptions, senders: number): void {
@@ -66,7 +71,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
   const sockets = options.rampSec ? await connectRamped(options.url, options.clients, client, { rampMs: options.rampSec * 1000 }) : await connectMany(options.url, options.clients, client);
   try {
     await Promise.all(sockets.map((s, c) => joinChannel(s, rooms[roomOf[c] ?? 0] ?? '', timeoutMs)));
-    const layout: FanoutLayout = { runId: randomUUID().slice(0, 8), roomOf, senderOf: (seq) => seq % senders };
+    const layout: FanoutLayout = { runId: options.runId ?? randomUUID().slice(0, 8), roomOf, senderOf: (seq) => seq % senders };
     return await drive(options, { sockets, rooms, layout, transport, senders });
   } finally {
     closeAll(sockets);
@@ -85,14 +90,14 @@ async function drive(options: FanoutOptions, setup: Setup): Promise<FanoutResult
   const tracker = new DeliveryTracker(setup.layout);
   attach(setup.sockets, tracker);
   const lag = new LatencyHistogram();
+  const t0 = await measurementStart(options.gate);
+  const startedAt = new Date(Date.now() + t0 - performance.now()).toISOString();
+  tracker.timeline.start(t0);
   const stopGenerator = measureGenerator(lag);
   const stopProgress = startProgress(
     () => ({ sent: tracker.sent, received: tracker.delivered, lagMs: lag.summary().max, total: options.messages, receivedLabel: 'deliveries' }),
     options.onProgress,
   );
-  const startedAt = new Date().toISOString();
-  const t0 = performance.now() + 20;
-  tracker.timeline.start(t0);
   const send = (seq: number, due: number) => {
     const sender = setup.layout.senderOf(seq);
     const channelId = setup.rooms[setup.layout.roomOf[sender] ?? 0];
@@ -132,8 +137,7 @@ function summarize(options: FanoutOptions, setup: Setup, tracker: DeliveryTracke
     crossRoom: tracker.crossRoom,
     throughput: { sentPerSec: perSec(tracker.sent, timing.sendEnd - timing.t0), deliveriesPerSec: perSec(tracker.delivered, (tracker.lastDeliveryAt || timing.end) - timing.t0) },
     latency: { delivery: tracker.delivery.summary(), completion: tracker.completion.summary(), skew: tracker.skew.summary() },
-    timeline: tracker.timeline.windows(),
-    histogram: tracker.timeline.histogram(),
+    ...recorded({ delivery: tracker.delivery, completion: tracker.completion, skew: tracker.skew }, tracker.timeline),
     generator: timing.generator,
     generatorLimited: isGeneratorLimited(timing.generator),
   };

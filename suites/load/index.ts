@@ -4,6 +4,11 @@
  * and REST readers). `runBench` runs one and judges it against thresholds.
  */
 export { runBench, SCENARIOS } from './bench.js';
+export { mergeResults } from './merge.js';
+export { partition } from './partition.js';
+export type { WorkerOptions } from './partition.js';
+export { measurementStart } from './schedule.js';
+export type { StartGate } from './schedule.js';
 export type { BenchOptions, Scenario } from './bench.js';
 export { runMixed, seededRandom } from './mixed.js';
 export type { MixedOptions } from './mixed.js';
@@ -45,6 +50,7 @@ export {
   GeneratorStats,
   HistogramBucket,
   LatencyStats,
+  MergeData,
   MixedResult,
   RestResult,
   RoundtripResult,

@@ -10,6 +10,9 @@ import { connectRamped } from './ramp.js';
 import { REST_READ_PATHS } from './rest.js';
 import type { MixedResult } from './result.js';
 
+import { measurementStart, type StartGate } from './schedule.js';
+import { recorded } from './recorded.js';
+
 const NIL_SERVER = '00000000-0000-0000-0000-000000000000';
 
 export interface MixedOptions {
@@ -40,6 +43,10 @@ export interface MixedOptions {
   onProgress?: ProgressListener;
   /** Called as user `index` starts connecting (performance.now()). */
   onConnectStart?: (index: number, at: number) => void;
+  /** When to start, once every user has joined (default: at once). */
+  gate?: StartGate;
+  /** Prefix of the message texts (default: random); `<family>.<n>` for generator n of a shared run. */
+  runId?: string;
 }
 
 /** mulberry32: a small seeded PRNG in [0, 1). */
@@ -164,14 +171,15 @@ export async function runMixed(options: MixedOptions): Promise<MixedResult> {
   const sockets = await connectRamped(options.url, c.users, client, { rampMs: c.rampSec * 1000, onStart: options.onConnectStart });
   try {
     await Promise.all(sockets.map((s, u) => joinChannel(s, rooms[roomOf[u] ?? 0] ?? '', timeoutMs)));
-    const layout: FanoutLayout = { runId: randomUUID().slice(0, 8), roomOf, senderOf: (seq) => seq % c.users };
+    const layout: FanoutLayout = { runId: options.runId ?? randomUUID().slice(0, 8), roomOf, senderOf: (seq) => seq % c.users };
     const state: Chat = { tracker: new DeliveryTracker(layout), lag: new LatencyHistogram(), sent: 0 };
     sockets.forEach((socket, user) => socket.on('messageBroadcast', (m: { text?: unknown }) => state.tracker.onBroadcast(user, m?.text, performance.now())));
     const rest: RestStats = { latency: new LatencyHistogram(), requests: 0, errors: 0, non2xx: {} };
+    const t0 = await measurementStart(options.gate);
+    const startedAt = new Date(Date.now() + t0 - performance.now()).toISOString();
+    state.tracker.timeline.start(t0);
     const stopGenerator = measureGenerator(state.lag);
     const stopProgress = startProgress(() => ({ sent: state.sent, received: state.tracker.delivered, lagMs: state.lag.summary().max }), options.onProgress);
-    const startedAt = new Date().toISOString();
-    const t0 = performance.now() + 20;
     const end = t0 + c.durationMs;
     const readers = Array.from({ length: c.readers }, () => read(options, c.readerRate, t0, end, rest));
     await Promise.all([chat(c, sockets, rooms, layout, state, t0, end), ...readers]);
@@ -193,6 +201,7 @@ export async function runMixed(options: MixedOptions): Promise<MixedResult> {
       rest: { requests: rest.requests, errors: rest.errors, non2xx: rest.non2xx },
       throughput: { messagesPerSec: perSec(state.sent, sendEnd - t0), deliveriesPerSec: perSec(t.delivered, sendEnd - t0), requestsPerSec: perSec(rest.requests, sendEnd - t0) },
       latency: { delivery: t.delivery.summary(), completion: t.completion.summary(), rest: rest.latency.summary() },
+      ...recorded({ delivery: t.delivery, completion: t.completion, rest: rest.latency }, t.timeline),
     };
   } finally {
     closeAll(sockets);

@@ -57,6 +57,27 @@ describe('eliza-wire bench against broken servers', () => {
     }
   });
 
+  it('with --workers 2: the exact lost count, and deliveries into another worker\'s room caught as cross-room', { timeout: 40_000 }, async () => {
+    const dropping = await startBareServer({ dropEvery: 50 });
+    try {
+      const { code, stdout } = await cli('bench', dropping.url, ...LOAD, '--workers', '2');
+      expect({ code, lost: /(\d+) lost/.exec(stdout)?.[1] }).toEqual({ code: 1, lost: '24' });
+    } finally {
+      await dropping.close();
+    }
+    const misrouting = await startBareServer({ wrongRoomEvery: 10 });
+    const json = join(dir, 'cross-workers.json');
+    try {
+      const { code } = await cli('bench', misrouting.url, ...LOAD, '--workers', '2', '--json', json);
+      const outcome = BenchOutcome.parse(JSON.parse(await readFile(json, 'utf8')));
+      expect(code).toBe(1);
+      expect(outcome.result.workers).toHaveLength(2);
+      expect(outcome.result.scenario === 'fanout' && outcome.result.crossRoom).toBeGreaterThan(0);
+    } finally {
+      await misrouting.close();
+    }
+  });
+
   it('exits 0 against a correct server when every threshold holds, and 1 when one breaks', async () => {
     const server = await startBareServer();
     try {

@@ -23,6 +23,14 @@ describe('DeliveryTracker', () => {
     expect(t.skew.summary().max).toBeCloseTo(2, 1);
   });
 
+  it('counts a message of another generator of the same run (--workers) as cross-room, of any other run as foreign', () => {
+    const t = new DeliveryTracker({ runId: 'fam.0', roomOf: [0, 0], senderOf: () => 0 });
+    t.onBroadcast(1, 'fam.1:3@100', 101);
+    t.onBroadcast(1, 'other.1:3@100', 101);
+    t.onBroadcast(1, 'run1:3@100', 101);
+    expect({ crossRoom: t.crossRoom, foreign: t.foreign }).toEqual({ crossRoom: 1, foreign: 2 });
+  });
+
   it('counts a second copy as duplicated (before and after completion), another room as cross-room, other text as foreign', () => {
     const t = tracker();
     t.onSend(0, 100);
