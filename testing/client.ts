@@ -1,7 +1,8 @@
-import type { ClientToServerEvents, Profile, ServerPayload, ServerToClientEvents } from '../spec/index.js';
+import type { ClientToServerEvents, Profile, ServerToClientEvents } from '../spec/index.js';
 import type { ResolvedConnect } from './connect-options.js';
 import { TEST_CLIENT_ERROR_CODES as CODES, TestClientError, WaitForError, type TestClientErrorCode } from './errors.js';
 import { Inbox } from './inbox.js';
+import type { ProfilePayload } from './payload-types.js';
 import { createSocket, openSocket, type TypedSocket } from './open-socket.js';
 import { joinMessage, sendMessage, type JoinPayloadOptions, type SendOptions } from './payloads.js';
 import { formatReceived, type TimelineEntry } from './timeline.js';
@@ -9,8 +10,8 @@ import { formatReceived, type TimelineEntry } from './timeline.js';
 /** Events `waitFor` accepts: every server → client event of the spec, and the socket's own `disconnect`. */
 export type WaitableEvent = keyof ServerToClientEvents | 'disconnect';
 
-/** What `waitFor(event)` resolves with: the spec's payload type (the union over profiles and variants). */
-export type WaitPayload<E extends WaitableEvent> = E extends keyof ServerToClientEvents ? ServerPayload<E> : { reason: string };
+/** What `waitFor(event)` resolves with: the payload the spec gives the event in profile `P` (the union of its variants). */
+export type WaitPayload<E extends WaitableEvent, P extends Profile = Profile> = E extends keyof ServerToClientEvents ? ProfilePayload<P, E> : { reason: string };
 
 export interface WaitOptions {
   /** In ms; default: the client's `timeout` (2000). */
@@ -41,10 +42,10 @@ interface Pending {
  * A Socket.IO client for tests, made by `connect()`. It records every event in and out (`timeline()`), keeps
  * received events until a `waitFor` takes them, and explains a failed wait with what did arrive.
  */
-export class TestClient {
+export class TestClient<P extends Profile = Profile> {
   readonly entityId: string;
   readonly url: string;
-  readonly profile: Profile;
+  readonly profile: P;
   /** The underlying socket.io-client socket, typed from the spec (for what this client does not wrap). */
   readonly socket: TypedSocket;
   private readonly inbox = new Inbox();
@@ -59,7 +60,7 @@ export class TestClient {
   constructor(private readonly settings: ResolvedConnect) {
     this.entityId = settings.entityId;
     this.url = settings.url;
-    this.profile = settings.profile;
+    this.profile = settings.profile as P;
     this.socket = createSocket(settings);
     this.socket.onAny((event: string, payload: unknown) => this.record('in', event, payload));
     this.socket.onAnyOutgoing((event: string, payload: unknown) => this.record('out', event, payload));
@@ -126,22 +127,22 @@ export class TestClient {
    * const ack = await client.waitFor('messageAck', (a) => a.clientMessageId === sent.clientMessageId);
    * const reply = await client.waitFor('messageBroadcast', (m) => m.senderId === agentId, { timeout: 5000 });
    */
-  waitFor<E extends WaitableEvent>(event: E, options?: WaitOptions): Promise<WaitPayload<E>>;
-  waitFor<E extends WaitableEvent>(event: E, predicate: (payload: WaitPayload<E>) => boolean, options?: WaitOptions): Promise<WaitPayload<E>>;
-  async waitFor<E extends WaitableEvent>(event: E, predicateOrOptions?: ((payload: WaitPayload<E>) => boolean) | WaitOptions, maybeOptions?: WaitOptions): Promise<WaitPayload<E>> {
+  waitFor<E extends WaitableEvent>(event: E, options?: WaitOptions): Promise<WaitPayload<E, P>>;
+  waitFor<E extends WaitableEvent>(event: E, predicate: (payload: WaitPayload<E, P>) => boolean, options?: WaitOptions): Promise<WaitPayload<E, P>>;
+  async waitFor<E extends WaitableEvent>(event: E, predicateOrOptions?: ((payload: WaitPayload<E, P>) => boolean) | WaitOptions, maybeOptions?: WaitOptions): Promise<WaitPayload<E, P>> {
     const predicate = typeof predicateOrOptions === 'function' ? predicateOrOptions : undefined;
     const options = typeof predicateOrOptions === 'function' ? maybeOptions : predicateOrOptions;
     const label = `waitFor('${event}'${predicate ? ', predicate' : ''})`;
-    const match: Match = (e) => e.direction === 'in' && e.event === event && (!predicate || predicate(e.payload as WaitPayload<E>));
+    const match: Match = (e) => e.direction === 'in' && e.event === event && (!predicate || predicate(e.payload as WaitPayload<E, P>));
     const entry = await this.take(label, [event], match, options?.timeout);
-    return entry.payload as WaitPayload<E>;
+    return entry.payload as WaitPayload<E, P>;
   }
 
   /**
    * Joins a channel (ROOM_JOINING) and, unless `confirm: false`, resolves with its `channel_joined` (which it
    * takes). Rejects with JOIN_FAILED when the server answers messageError. Later `send()` calls default to it.
    */
-  async join(channelId: string, options: JoinOptions = {}): Promise<ServerPayload<'channel_joined'> | undefined> {
+  async join(channelId: string, options: JoinOptions = {}): Promise<WaitPayload<'channel_joined', P> | undefined> {
     this.usable(`join('${channelId}')`);
     const from = this.inbox.size;
     this.lastChannel = channelId;
@@ -152,7 +153,7 @@ export class TestClient {
     if (entry.event === 'messageError') {
       throw new TestClientError(CODES.joinFailed, `join('${channelId}'): the server answered messageError ${JSON.stringify(entry.payload)}`);
     }
-    return entry.payload as ServerPayload<'channel_joined'>;
+    return entry.payload as WaitPayload<'channel_joined', P>;
   }
 
   /**
@@ -175,8 +176,8 @@ export class TestClient {
   }
 
   /** Every payload received under `event` so far, in order, taken or not. Does not take them. */
-  received<E extends WaitableEvent>(event: E): WaitPayload<E>[] {
-    return this.entries.filter((e) => e.direction === 'in' && e.event === event).map((e) => e.payload as WaitPayload<E>);
+  received<E extends WaitableEvent>(event: E): WaitPayload<E, P>[] {
+    return this.entries.filter((e) => e.direction === 'in' && e.event === event).map((e) => e.payload as WaitPayload<E, P>);
   }
 
   /**

@@ -7,6 +7,7 @@ export type { ConnectOptions } from './connect-options.js';
 export { TestClient } from './client.js';
 export type { WaitableEvent, WaitPayload, WaitOptions, JoinOptions, SentMessage } from './client.js';
 export type { SendOptions, JoinPayloadOptions } from './payloads.js';
+export type { ProfilePayload } from './payload-types.js';
 export type { TimelineEntry, ReceivedSummary } from './timeline.js';
 export { TestClientError, WaitForError, TEST_CLIENT_ERROR_CODES } from './errors.js';
 export type { TestClientErrorCode } from './errors.js';
