@@ -21,16 +21,23 @@ export interface Logger {
 
 export interface LoggerOptions {
   level?: LogLevel | 'silent';
-  /** Where lines go; default stderr. */
+  /** Where lines go; default stderr (the console in a browser). */
   write?: (line: string) => void;
   now?: () => number;
   /** How many entries the history keeps. */
   keep?: number;
 }
 
+/** stderr in Node; the console where there is no `process` (the MSW handlers in a browser page). */
+function defaultWrite(line: string): void {
+  const stderr = (globalThis as { process?: { stderr?: { write(text: string): unknown } } }).process?.stderr;
+  if (stderr) stderr.write(`${line}\n`);
+  else console.warn(line);
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = options.level === 'silent' ? Infinity : LOG_LEVELS[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const write = options.write ?? defaultWrite;
   const now = options.now ?? Date.now;
   const keep = options.keep ?? 1000;
   let entries: LogEntry[] = [];

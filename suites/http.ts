@@ -48,6 +48,28 @@ export function pathOf(path: string, params: Record<string, string> = {}, query:
   return qs ? `${filled}?${qs}` : filled;
 }
 
+/** The `cause` of a failed fetch, as `code: message`, when there is one. */
+export function causeOf(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  if (!cause) return undefined;
+  return [cause.code, cause.message].filter((part) => typeof part === 'string' && part.length > 0).join(': ') || undefined;
+}
+
+/**
+ * fetch, once more when the server had closed the pooled connection the request went out on (undici's
+ * UND_ERR_SOCKET "other side closed", before any answer): 1.7.2 destroys the socket after some error answers
+ * (e.g. `POST /api/system/env/local`), and the next request on it would fail for a reason that is not its own.
+ */
+export async function fetchOnFreshConnection(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
+}
+
 /** Records every call: the evidence of findings, and the REST coverage of the run. */
 export class HttpClient {
   readonly called = new Map<string, Set<number>>();
@@ -69,7 +91,7 @@ export class HttpClient {
       ...options.headers,
     };
     const t0 = performance.now();
-    const response = await fetch(url, { method, headers, body: requestBody, signal: AbortSignal.timeout(this.timeoutMs) });
+    const response = await fetchOnFreshConnection(url, { method, headers, body: requestBody, signal: AbortSignal.timeout(this.timeoutMs) });
     const text = await response.text();
     const ms = performance.now() - t0;
     if (operationId) this.called.set(operationId, (this.called.get(operationId) ?? new Set()).add(response.status));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_PROFILE, restOperations, socketEvents, type Level, type Profile } from '../spec/index.js';
 import type { Check, CheckContext, Discovery } from './check.js';
 import { discover } from './flows/setup.js';
-import { HttpClient, type Target } from './http.js';
+import { HttpClient, causeOf, type Target } from './http.js';
 import type { CheckResult, Coverage, Finding, Report } from './model.js';
 import { allChecks, selectChecks } from './registry.js';
 
@@ -83,7 +83,7 @@ async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
     if (!Array.isArray(outcome)) return { ...base, status: 'skipped', reason: outcome.skip, durationMs: performance.now() - t0, findings: [] };
     findings = outcome.map((f) => ({ checkId: check.id, ...f }));
   } catch (error) {
-    findings = [{ checkId: check.id, level, message: `the check could not run: ${(error as Error).message}`, evidence: {}, reproduce: `eliza-wire check ${ctx.target.url} --only ${check.id}` }];
+    findings = [{ checkId: check.id, level, message: `the check could not run: ${(error as Error).message}${causeOf(error) ? ` (${causeOf(error)})` : ''}`, evidence: {}, reproduce: `eliza-wire check ${ctx.target.url} --only ${check.id}` }];
   }
   return { ...base, status: findings.length > 0 ? 'failed' : 'passed', durationMs: Math.round(performance.now() - t0), findings };
 }

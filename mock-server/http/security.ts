@@ -1,14 +1,21 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { errorBody } from '../rest/render.js';
 import type { MockContext } from '../context.js';
 
-/** Compares two secrets in constant time (for equal lengths; a length mismatch fails at once). */
+const utf8 = new TextEncoder();
+
+/**
+ * Compares two secrets in constant time (for equal lengths; a length mismatch fails at once): every byte is visited
+ * whatever differs, so the time does not tell how much of a guess was right. Web-standard, so it runs in a browser.
+ */
 export function sameSecret(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const a = utf8.encode(given);
+  const b = utf8.encode(expected);
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i += 1) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return diff === 0;
 }
 
 /** The `X-API-KEY` check of /api (OPTIONS exempt): 401 E6 in elizaos-1.7, UNAUTHORIZED documented. */

@@ -42,7 +42,7 @@ async function parseUpload(request: Request, maxBytes: number): Promise<Pick<Par
   if (files.length > 1) return { body: fields, uploadError: fail('VALIDATION_ERROR', 'Too many files') };
   if (upload && upload.size > maxBytes) return { body: fields, uploadError: fail('PAYLOAD_TOO_LARGE', 'File too large') };
   if (!upload) return { body: fields };
-  const buffer = Buffer.from(await upload.arrayBuffer());
+  const buffer = new Uint8Array(await upload.arrayBuffer());
   return { body: fields, file: { fieldname: 'file', originalname: upload.name, mimetype: upload.type || 'application/octet-stream', size: upload.size, buffer } };
 }
 

@@ -9,7 +9,9 @@ export type { RestOverride } from './pipeline.js';
 
 async function send(res: Response, outcome: Outcome): Promise<void> {
   if (outcome.kind === 'binary') {
-    res.status(outcome.status ?? 200).type(outcome.contentType).send(outcome.body);
+    // Express sends a Buffer as bytes but any other object as JSON: view the bytes as one (no copy).
+    const body = Buffer.from(outcome.body.buffer, outcome.body.byteOffset, outcome.body.byteLength);
+    res.status(outcome.status ?? 200).type(outcome.contentType).send(body);
     return;
   }
   if (outcome.kind === 'sse') {

@@ -6,7 +6,7 @@ import type { AgentBehaviour } from '../agent/behaviour.js';
 export type HandlerResult =
   | { kind: 'ok'; status?: number; data?: unknown; real?: unknown }
   | { kind: 'error'; code: DocumentedErrorCode; message: string; details?: unknown; real?: unknown; ref?: string }
-  | { kind: 'binary'; status?: number; contentType: string; body: Buffer }
+  | { kind: 'binary'; status?: number; contentType: string; body: Uint8Array }
   | { kind: 'sse'; stream: (send: (event: string, data: unknown) => void) => Promise<void> };
 
 /**
@@ -35,7 +35,7 @@ export interface UploadedFile {
   originalname: string;
   mimetype: string;
   size: number;
-  buffer: Buffer;
+  buffer: Uint8Array;
 }
 
 /** A request as a handler sees it: parsed, with the mock around it. */

@@ -140,7 +140,7 @@ export interface JobRecord {
 
 export interface MediaRecord {
   url: string;
-  bytes: Buffer;
+  bytes: Uint8Array;
   contentType: string;
   size: number;
 }

@@ -70,7 +70,7 @@ export const channelInputs: OperationInput[] = [
     errors: [
       invalidTransport,
       { status: 400, code: 'VALIDATION_ERROR', message: 'Missing required fields: channelId, message_server_id, author_id, content' },
-      { status: 400, code: 'BAD_REQUEST', message: 'No agent found in channel participants', when: 'elizaos-1.7: answered after the message is stored' },
+      { status: 400, code: 'BAD_REQUEST', message: 'No agent found in channel participants', when: 'no participant but the author (and no metadata.targetAgentId); elizaos-1.7: on every transport, after the message is stored; documented: http and sse only' },
       { status: 403, code: 'FORBIDDEN', message: 'Forbidden: message_server_id does not match current server', when: 'data isolation on' },
       failed('Failed to process message'),
     ],

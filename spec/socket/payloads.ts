@@ -174,7 +174,7 @@ export const BroadcastV5 = z
     roomId: Uuid,
     messageServerId: Uuid,
     createdAt: EpochMs,
-    source: z.string(),
+    source: z.string().optional().describe("always from a channel POST (its source_type, default 'eliza_gui'); from ingest-external only when the body has source_type"),
   })
   .meta({ id: 'BroadcastV5', description: 'messageBroadcast V5: a message posted over REST.' });
 

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { ObservedEvent } from '../../spec/index.js';
 
+/** How long a connected socket waits for the server's last connection event. */
+const GREETING_MS = 1000;
+
 /** One socket of a flow, with everything it received since the last `clear()`. */
 export class Actor {
   socket?: Socket;
@@ -18,7 +21,12 @@ export class Actor {
     this.t0 = Date.now();
   }
 
-  /** Connects and resolves once connected; rejects with the server's reason (connect_error) or on timeout. */
+  /**
+   * Connects and resolves once connected and greeted: servers send their connection events (1.7.2: authenticated,
+   * then connection_established) after the client's `connect`, so the last of them is awaited too (for at most
+   * `greetingMs`; a server that never greets is a check's finding, not a setup failure). Rejects with the server's
+   * reason (connect_error) or on timeout.
+   */
   connect(url: string, options: { socketApiKey?: string; timeoutMs: number; transports?: ('websocket' | 'polling')[] }): Promise<void> {
     const socket = io(url, {
       auth: { entityId: this.entityId, ...(options.socketApiKey ? { apiKey: options.socketApiKey } : {}) },
@@ -33,7 +41,11 @@ export class Actor {
       const timer = setTimeout(() => reject(new Error(`${this.name}: no connection within ${options.timeoutMs} ms`)), options.timeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);
-        resolve();
+        const greeted = setTimeout(resolve, Math.min(GREETING_MS, options.timeoutMs));
+        socket.once('connection_established', () => {
+          clearTimeout(greeted);
+          resolve();
+        });
       });
       socket.once('connect_error', (error) => {
         clearTimeout(timer);
@@ -42,18 +54,32 @@ export class Actor {
     });
   }
 
-  /** Joins a channel and waits for channel_joined (or gives up after the timeout: a check sees the rest). */
+  /**
+   * Joins a channel and waits for the last join event (room_joined, after channel_joined), or gives up after the
+   * timeout: a check sees the rest.
+   */
   async join(channelId: string, timeoutMs: number): Promise<void> {
     const socket = this.socket;
     if (!socket) throw new Error(`${this.name} is not connected`);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
-      socket.once('channel_joined', () => {
+      socket.once('room_joined', () => {
         clearTimeout(timer);
         resolve();
       });
       socket.emit('message', { type: 1, payload: { channelId, roomId: channelId, entityId: this.entityId } });
     });
+  }
+
+  /** Resolves once nothing has arrived for `quietMs` (at most `maxMs`): the setup's stragglers are in. */
+  async quiet(quietMs: number, maxMs: number): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    while (Date.now() < deadline) {
+      const last = this.timeline.at(-1);
+      const since = last ? Date.now() - (this.t0 + last.at) : Date.now() - this.t0;
+      if (since >= quietMs) return;
+      await new Promise((r) => setTimeout(r, Math.min(quietMs - since, deadline - Date.now()) + 1));
+    }
   }
 
   close(): void {

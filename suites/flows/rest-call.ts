@@ -1,4 +1,5 @@
 import { restOperations } from '../../spec/index.js';
+import { fetchOnFreshConnection } from '../http.js';
 
 export interface RestResult {
   status: number;
@@ -11,7 +12,7 @@ export async function restCall(target: { url: string; apiKey?: string }, operati
   if (!op) throw new Error(`unknown operation ${operationId}`);
   const path = op.path.replace(/:([A-Za-z_]\w*)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
   const headers: Record<string, string> = { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(target.apiKey ? { 'x-api-key': target.apiKey } : {}) };
-  const response = await fetch(`${target.url}${path}`, { method: op.method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetchOnFreshConnection(`${target.url}${path}`, { method: op.method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   try {
     return { status: response.status, body: text ? JSON.parse(text) : undefined };

@@ -27,6 +27,9 @@ export interface FlowRun {
   findings: FlowFinding[];
 }
 
+/** Silence that ends the setup of a flow. */
+const SETUP_QUIET_MS = 60;
+
 function withStop(promise: Promise<void>, ms: number): Promise<void> {
   return Promise.race([promise, new Promise<void>((r) => setTimeout(r, ms))]);
 }
@@ -81,6 +84,8 @@ export async function runFlow(flow: Flow, profile: Profile, target: FlowTarget, 
       await actor.connect(target.url, { socketApiKey: target.socketApiKey, timeoutMs: 5000 });
       if (state === 'joined') await withStop(actor.join(String(ctx.channelId), 2000), 2500);
     }
+    // events of the setup (another actor's join, a late greeting) must not land in the first step
+    await Promise.all([...actors.values()].map((a) => a.quiet(SETUP_QUIET_MS, 1000)));
     const entityIds = Object.fromEntries([...actors].map(([n, a]) => [n, a.entityId]));
     for (const [index, step] of view.steps.entries()) {
       for (const a of actors.values()) a.clear();

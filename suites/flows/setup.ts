@@ -23,9 +23,15 @@ export async function discover(target: { url: string; apiKey?: string }): Promis
   return { messageServerId, agentId: list.find((a) => a.status === 'active')?.id };
 }
 
+async function storeMessage(target: { url: string; apiKey?: string }, channelId: string, author: string, messageServerId: string): Promise<string | undefined> {
+  const posted = await restCall(target, 'messaging.channels.messages.create', { channelId }, { author_id: author, content: 'setup message', message_server_id: messageServerId, transport: 'websocket' });
+  const body = posted.body as { userMessage?: { id?: string }; data?: { userMessage?: { id?: string } } } | undefined;
+  return body?.userMessage?.id ?? body?.data?.userMessage?.id;
+}
+
 /**
  * A channel for one flow, created through the protocol with the flow's actors (and the agent, when the flow
- * needs it) as participants, plus one stored message for flows that delete one.
+ * needs it) as participants, plus one stored message for the flows that use `$ctx.messageId`.
  */
 export async function prepareFlow(target: { url: string; apiKey?: string }, flow: Flow): Promise<FlowFixture> {
   const { messageServerId, agentId } = await discover(target);
@@ -34,10 +40,8 @@ export async function prepareFlow(target: { url: string; apiKey?: string }, flow
   const created = await restCall(target, 'messaging.channels.create', {}, { name: `eliza-wire ${flow.id}`, participantCentralUserIds: participants, message_server_id: messageServerId, type: 'GROUP' });
   if (created.status !== 201) throw new Error(`setup of ${flow.id}: creating a channel answered ${created.status} ${JSON.stringify(created.body)}`);
   const channelId = String(dataOf(created.body).id);
-  const author = Object.values(entities)[0] ?? randomUUID();
-  const posted = await restCall(target, 'messaging.channels.messages.create', { channelId }, { author_id: author, content: 'setup message', message_server_id: messageServerId, transport: 'websocket' });
-  const userMessage = (posted.body as { userMessage?: { id?: string }; data?: { userMessage?: { id?: string } } } | undefined);
-  const messageId = userMessage?.userMessage?.id ?? userMessage?.data?.userMessage?.id;
+  // a stored message only for the flows that use one: an agent in the channel would answer it during the flow
+  const messageId = JSON.stringify(flow).includes('$ctx.messageId') ? await storeMessage(target, channelId, Object.values(entities)[0] ?? randomUUID(), messageServerId) : undefined;
   return {
     ctx: { channelId, messageServerId, agentId, messageId },
     entities,

@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import { ALLOWED_MEDIA, ChannelType } from '../../../spec/index.js';
 import { agentTurn } from '../../agent/runner.js';
 import type { MockContext } from '../../context.js';
@@ -9,6 +8,7 @@ import { busMessage, channel as channelJson, guiMessage } from '../../state/wire
 import type { HandlerMap } from '../handlers.js';
 import { fail, noContent, ok, type Handler, type HandlerResult, type RequestContext } from '../result.js';
 import { bodyOf, isUuid, queryNumber, queryString } from './helpers.js';
+import { extname } from './file-name.js';
 
 const TRANSPORTS: Record<string, 'http' | 'sse' | 'websocket'> = { http: 'http', sse: 'sse', websocket: 'websocket', sync: 'http', stream: 'sse' };
 
@@ -74,10 +74,10 @@ const postMessage: Handler = async (req) => {
     inReplyTo: isUuid(body.in_reply_to_message_id) ? body.in_reply_to_message_id : undefined,
     authorDisplayName: senderName,
   });
-  if (transport !== 'websocket') {
-    const hasAgent = channel.participants.some((p) => p !== message.authorId) || isUuid(metadata.targetAgentId);
-    return hasAgent ? replyInResponse(ctx, channel, message, transport) : fail('BAD_REQUEST', 'No agent found in channel participants');
-  }
+  // 1.7.2 looks for "an agent" (anyone but the author, or metadata.targetAgentId) after storing, on every transport
+  const hasAgent = channel.participants.some((p) => p !== message.authorId) || isUuid(metadata.targetAgentId);
+  if (!hasAgent && (transport !== 'websocket' || ctx.profile === 'elizaos-1.7')) return fail('BAD_REQUEST', 'No agent found in channel participants');
+  if (transport !== 'websocket') return replyInResponse(ctx, channel, message, transport);
   ctx.hub.toRoom(channelId, 'messageBroadcast', restUserBroadcast(ctx, message, senderName));
   void agentTurn(ctx, channel, message, { emit: true });
   const userMessage = busMessage(message, ctx.state.messageServerId);

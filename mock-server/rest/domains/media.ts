@@ -1,9 +1,9 @@
-import { extname } from 'node:path';
 import { ALLOWED_AUDIO, ALLOWED_MEDIA, NIL_UUID } from '../../../spec/index.js';
 import type { MockState } from '../../state/state.js';
 import type { HandlerMap } from '../handlers.js';
 import { fail, ok, type Handler, type HandlerResult, type RequestContext, type UploadedFile } from '../result.js';
 import { agentParam, bodyOf, isResult, isUuid } from './helpers.js';
+import { extname } from './file-name.js';
 
 type Step = () => HandlerResult | undefined;
 
@@ -138,24 +138,26 @@ const transcription: Handler = (req) => {
 };
 
 /** A valid WAV (RIFF, PCM 16-bit mono 8 kHz) of silence: about 40 ms per word of the text, 0.1 to 2 s. */
-function silentWav(text: string): Buffer {
+function silentWav(text: string): Uint8Array {
   const rate = 8000;
   const words = text.trim().split(/\s+/).length;
   const samples = Math.round((rate * Math.min(2000, Math.max(100, words * 40))) / 1000);
   const bytes = samples * 2;
-  const wav = Buffer.alloc(44 + bytes);
-  wav.write('RIFF', 0, 'ascii');
-  wav.writeUInt32LE(36 + bytes, 4);
-  wav.write('WAVEfmt ', 8, 'ascii');
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(rate, 24);
-  wav.writeUInt32LE(rate * 2, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36, 'ascii');
-  wav.writeUInt32LE(bytes, 40);
+  const wav = new Uint8Array(44 + bytes);
+  const view = new DataView(wav.buffer);
+  const ascii = (text: string, at: number) => wav.set([...text].map((c) => c.charCodeAt(0)), at);
+  ascii('RIFF', 0);
+  view.setUint32(4, 36 + bytes, true);
+  ascii('WAVEfmt ', 8);
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, rate, true);
+  view.setUint32(28, rate * 2, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii('data', 36);
+  view.setUint32(40, bytes, true);
   return wav;
 }
 

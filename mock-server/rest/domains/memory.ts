@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { ChannelType, Content } from '../../../spec/index.js';
 import type { AgentRecord, ChannelRecord, MemoryRecord, RoomRecord } from '../../state/records.js';
 import { compact } from '../../state/wire.js';
 import type { HandlerMap } from '../handlers.js';
 import { fail, noContent, ok, type Handler, type HandlerResult, type RequestContext } from '../result.js';
 import { agentParam, bodyOf, isResult, isUuid, queryNumber, queryString } from './helpers.js';
+import { sha1Hex } from './sha1.js';
 
 type Dict = Record<string, unknown>;
 
@@ -246,7 +246,7 @@ const roomsCreate: Handler = (req) => {
 
 /** A UUID derived from an agent and a key, like core's `createUniqueUuid(runtime, key)`: stable across calls. */
 function uniqueUuid(agentId: string, key: string): string {
-  const h = createHash('sha1').update(`${key}:${agentId}`).digest('hex');
+  const h = sha1Hex(`${key}:${agentId}`);
   const variant = ((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
