@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../bin/program.js';
-import type { CliIo } from '../../bin/io.js';
+import { processIo, type CliIo } from '../../bin/io.js';
 import { createMockServer, fail, rest, type MockServer } from '../../mock-server/index.js';
 import { Report, reportJsonSchema } from '../../suites/index.js';
 import { writeFile } from 'node:fs/promises';
@@ -40,6 +40,14 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((r) => server.close(() => r()));
   return port;
 }
+
+describe('the CLI writing report files', () => {
+  it('creates the folder of a report path that does not exist yet', async () => {
+    const path = join(dir, 'reports', 'nested', 'check.xml');
+    await processIo.writeFile(path, '<testsuites/>');
+    expect(await readFile(path, 'utf8')).toBe('<testsuites/>');
+  });
+});
 
 describe('eliza-wire check', () => {
   it('checks the built-in mock without a URL and exits 0, closing with the summary line', async () => {
