@@ -32,7 +32,7 @@ export interface LoggerOptions {
 function defaultWrite(line: string): void {
   const stderr = (globalThis as { process?: { stderr?: { write(text: string): unknown } } }).process?.stderr;
   if (stderr) stderr.write(`${line}\n`);
-  else console.warn(line);
+  else console.log(line);
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
