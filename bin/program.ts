@@ -5,6 +5,7 @@ import { specCommand } from './spec-command.js';
 import { mockCommand } from './mock-command.js';
 import { checkCommand, type CheckOutcome } from './check-command.js';
 import { benchCommand } from './bench-command.js';
+import { diffCommand } from './diff-command.js';
 import { UsageError } from './errors.js';
 
 function packageVersion(): string {
@@ -29,6 +30,7 @@ export function createProgram(io: CliIo, options: { stop?: () => Promise<string>
     .addCommand(specCommand(io))
     .addCommand(checkCommand(io, options.outcome ?? { exitCode: 0 }))
     .addCommand(benchCommand(io, options.outcome ?? { exitCode: 0 }))
+    .addCommand(diffCommand(io, options.outcome ?? { exitCode: 0 }))
     .addCommand(mockCommand(io, options.stop));
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({
