@@ -9,3 +9,5 @@ export { Report, CheckResult, Finding, Evidence, Exchange, Coverage, reportJsonS
 export { runFlow } from './flows/runner.js';
 export type { FlowRun, FlowTarget } from './flows/runner.js';
 export { prepareFlow, discover } from './flows/setup.js';
+export { runDiff, formatConsole, formatMarkdown, parseKnown } from './diff/index.js';
+export type { DiffOptions, DiffReport, DiffUnit, Difference, KnownDifference } from './diff/index.js';

@@ -124,10 +124,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const http = new HttpClient(target, timeoutMs);
   const sent = new Set<string>();
   const received = new Set<string>();
-  let discovery: Promise<Discovery> | undefined;
+  // once, before any check runs: a check that creates and starts an agent of its own must not become "the agent"
+  const discovery: Promise<Discovery> = discover(target);
+  discovery.catch(() => undefined);
   const ctx: CheckContext = {
     target, profile, level, timeoutMs, seed: options.seed ?? 1, http,
-    discover: () => (discovery ??= discover(target)),
+    discover: () => discovery,
     sawSocket: (s, r) => {
       s.forEach((x) => sent.add(x));
       r.forEach((x) => received.add(x));

@@ -31,10 +31,11 @@ async function storeMessage(target: { url: string; apiKey?: string }, channelId:
 
 /**
  * A channel for one flow, created through the protocol with the flow's actors (and the agent, when the flow
- * needs it) as participants, plus one stored message for the flows that use `$ctx.messageId`.
+ * needs it) as participants, plus one stored message for the flows that use `$ctx.messageId`. `found` is what an
+ * earlier `discover` found (a run discovers once, before any check creates agents of its own).
  */
-export async function prepareFlow(target: { url: string; apiKey?: string }, flow: Flow): Promise<FlowFixture> {
-  const { messageServerId, agentId } = await discover(target);
+export async function prepareFlow(target: { url: string; apiKey?: string }, flow: Flow, found?: { messageServerId: string; agentId?: string }): Promise<FlowFixture> {
+  const { messageServerId, agentId } = found ?? (await discover(target));
   const entities = Object.fromEntries(Object.keys(flow.actors).map((name) => [name, randomUUID()]));
   const participants = [...Object.values(entities), ...(flow.agentInChannel && agentId ? [agentId] : [])];
   const created = await restCall(target, 'messaging.channels.create', {}, { name: `eliza-wire ${flow.id}`, participantCentralUserIds: participants, message_server_id: messageServerId, type: 'GROUP' });

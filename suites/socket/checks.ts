@@ -39,9 +39,10 @@ function flowCheck(flow: Flow): Check {
     specIds: [flow.id, ...specIds],
     levels: flow.profiles,
     run: async (ctx) => {
-      if (flow.agentInChannel && !(await ctx.discover()).agentId) return { skip: 'no running agent on the server' };
+      const found = await ctx.discover();
+      if (flow.agentInChannel && !found.agentId) return { skip: 'no running agent on the server' };
       const target = { url: ctx.target.url, apiKey: ctx.target.apiKey, socketApiKey: ctx.target.socketApiKey };
-      const fixture = await prepareFlow(target, flow);
+      const fixture = await prepareFlow(target, flow, found);
       try {
         const run = await runFlow(flow, ctx.profile, target, fixture.ctx, fixture.entities);
         ctx.sawSocket(run.steps.flatMap((s) => (flow.steps[s.index]?.action.ref?.startsWith('client.') ? [flow.steps[s.index]?.action.ref ?? ''] : [])), run.steps.flatMap((s) => Object.values(s.timelines).flat().map((e) => e.event)));
