@@ -21,7 +21,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MISSING = existsSync(CHROMIUM) ? undefined : `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`;
 const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false';
 if (MISSING && !IN_CI) console.warn(`browser.test.ts: the browser tests are skipped. ${MISSING}`);
-const SCREENSHOT = 'test-results/msw-browser.png';
+const SCREENSHOT = 'test-output/msw-browser.png';
 const SERVER = '00000000-0000-0000-0000-000000000000';
 const USER_A = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
 const USER_B = '2c5f39cb-3ab2-42e3-994a-1127e4ddb538';
@@ -75,7 +75,7 @@ describe('eliza-wire/msw under setupWorker in headless Chromium', () => {
 
   afterAll(async () => {
     if (browser) {
-      await mkdir('test-results', { recursive: true });
+      await mkdir('test-output', { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
       await browser.close();
     }
