@@ -11,8 +11,12 @@ export function agentSummary(a: AgentRecord) {
   return { id: a.id, name: a.name, characterName: a.name, bio: a.bio[0] ?? '', status: a.status };
 }
 
+/** The columns of an agent row that 1.7.2 fills with empty defaults when the character leaves them out. */
+const AGENT_ROW_DEFAULTS = { adjectives: [], knowledge: [], messageExamples: [], postExamples: [], topics: [], style: {}, server_id: null };
+
 export function agentDetail(a: AgentRecord) {
   return compact({
+    ...AGENT_ROW_DEFAULTS,
     ...a.extra,
     id: a.id,
     name: a.name,

@@ -80,7 +80,12 @@ const postMessage: Handler = async (req) => {
   if (transport !== 'websocket') return replyInResponse(ctx, channel, message, transport);
   ctx.hub.toRoom(channelId, 'messageBroadcast', restUserBroadcast(ctx, message, senderName));
   void agentTurn(ctx, channel, message, { emit: true });
-  const userMessage = busMessage(message, ctx.state.messageServerId);
+  const userMessage: Record<string, unknown> = busMessage(message, ctx.state.messageServerId);
+  if (ctx.profile === 'elizaos-1.7') {
+    // 1.7.2 answers the stored row as created: no display name, and metadata only when the body had some
+    delete userMessage.author_display_name;
+    if (body.metadata === undefined) delete userMessage.metadata;
+  }
   return ok({ userMessage }, { status: 201, real: { success: true, userMessage } });
 };
 
