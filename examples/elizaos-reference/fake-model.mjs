@@ -39,14 +39,28 @@ function replyXml(prompt) {
   if (text === undefined) {
     return '<response><thought>fake model: no user text in the prompt</thought><actions>IGNORE</actions><providers></providers><text></text></response>';
   }
-  return `<response><thought>fake model: echo the user</thought><actions>REPLY</actions><providers></providers><text>${echoOf(text)}</text></response>`;
+  return `<response><thought>Echo the message back.</thought><actions>REPLY</actions><providers></providers><text>${echoOf(text)}</text></response>`;
 }
 
-async function* pieces(text) {
-  for (let i = 0; i < text.length; i += STREAM_PIECE) {
+/**
+ * The XML in pieces: everything up to `<text>` in one piece, the reply text in STREAM_PIECE characters, the rest in
+ * one piece. The server streams only what lies inside `<text>`, so the chunks are the reply in fixed pieces, as a
+ * model streaming its answer (and the eliza-wire mock) would send them.
+ */
+async function* pieces(xml) {
+  const start = xml.indexOf('<text>') + '<text>'.length;
+  const end = xml.lastIndexOf('</text>');
+  const parts = start > 5 && end >= start ? [xml.slice(0, start), ...chunksOf(xml.slice(start, end)), xml.slice(end)] : chunksOf(xml);
+  for (const part of parts) {
     await yieldToLoop();
-    yield text.slice(i, i + STREAM_PIECE);
+    yield part;
   }
+}
+
+function chunksOf(text) {
+  const out = [];
+  for (let i = 0; i < text.length; i += STREAM_PIECE) out.push(text.slice(i, i + STREAM_PIECE));
+  return out;
 }
 
 function shouldRespondXml() {
