@@ -3,7 +3,7 @@
  * a check report with every volatile value masked (ids, times, ports, durations), so that two runs against the same
  * server write the same page and CI can tell when it is stale.
  */
-import type { CheckResult, Finding, Report } from '../suites/index.js';
+import type { CheckResult, Finding, KnownDifference, Report } from '../suites/index.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
@@ -60,8 +60,24 @@ function checkSection(check: CheckResult): string[] {
   return [...lines, ''];
 }
 
-/** The page: a summary, then every failed check with its findings and evidence, then what passed. */
-export function conformanceDoc(report: Report, server: string): string {
+function knownSection(known: readonly KnownDifference[]): string[] {
+  if (known.length === 0) return [];
+  return [
+    '## The mock (elizaos-1.7) against this server: `eliza-wire diff`',
+    '',
+    'Every flow and REST read of the spec, run on both and compared with volatile values masked. What still differs,',
+    'and why (docs/conformance/elizaos-1.7.2.known.yaml; an unexplained difference fails `npm run test:elizaos`):',
+    '',
+    ...known.map((k) => `- \`${k.where}\`${k.path ? ` at \`${k.path}\`` : ''}: ${k.why}`),
+    '',
+  ];
+}
+
+/**
+ * The page: a summary, then every failed check with its findings and evidence, then what passed, then the
+ * explained differences between the mock and this server.
+ */
+export function conformanceDoc(report: Report, server: string, known: readonly KnownDifference[] = []): string {
   const failed = report.checks.filter((c) => c.status === 'failed').sort((a, b) => a.id.localeCompare(b.id));
   const passed = report.checks.filter((c) => c.status === 'passed').map((c) => `\`${c.id}\``).sort();
   const skipped = report.checks.filter((c) => c.status === 'skipped').sort((a, b) => a.id.localeCompare(b.id));
@@ -83,5 +99,6 @@ export function conformanceDoc(report: Report, server: string): string {
     passed.join(', ') || 'none',
     '',
     ...(skipped.length ? ['## Skipped', '', ...skipped.map((c) => `- \`${c.id}\`: ${c.reason ?? 'skipped'}`), ''] : []),
+    ...knownSection(known),
   ].join('\n');
 }
