@@ -20,6 +20,10 @@ export interface BenchFlags {
   readers?: number;
   /** Generator processes, each owning whole rooms. */
   workers?: number;
+  /** Wall-clock time (ms since the epoch) to start the measurement at, once the clients have joined. */
+  startAt?: number;
+  /** Prefix of the message texts: `<family>.<n>` on machine n of a shared run. */
+  runId?: string;
   transport: 'websocket' | 'polling';
   /** Profile of the built-in mock (no URL). */
   profile?: Profile;
@@ -45,6 +49,24 @@ function positiveNumber(flag: string) {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** `--start-at`: an ISO 8601 time or ms since the epoch, in the future when the clients will have joined. */
+function startAtFlag(value: string): number {
+  const at = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isFinite(at)) throw new UsageError(`--start-at must be an ISO 8601 time or ms since the epoch, got "${value}"`, `e.g. --start-at ${new Date(Date.now() + 60_000).toISOString().replace(/\.\d+Z$/, 'Z')}`);
+  return at;
+}
+
+function runIdFlag(value: string): string {
+  if (!/^[\w-]+\.\d+$/.test(value)) throw new UsageError(`--run-id must be <family>.<n> (letters, digits, - or _, then a dot and this machine's number), got "${value}"`, 'e.g. --run-id nightly-42.0 on the first machine, nightly-42.1 on the second');
+  return value;
+}
+
+export interface MergeFlags {
+  threshold: string[];
+  json?: string;
+  html?: string;
+}
+
 const HELP = `
 Thresholds: <metric><op><number>[us|ms|s] with op <, <=, > or >=. Latency metrics p50, p90, p99, p99.9, max, mean
 (fanout: per delivery; completion.p99 and skew.p99 per message; connect: time to joined, connect.p99 to connected;
@@ -68,6 +90,8 @@ Examples:
 
 export function benchCommand(io: CliIo, outcome: BenchExit): Command {
   return new Command('bench')
+    // `bench merge … --json x`: the options after `merge` are merge's, not bench's
+    .enablePositionalOptions()
     .description('Load a server (no URL: the built-in mock, in a child process) and time broadcasts, connects, agent replies or REST reads')
     .argument('[url]', 'the server to load, e.g. http://127.0.0.1:3000')
     .addOption(new Option('--scenario <name>', 'what to measure').choices(['fanout', 'connect', 'roundtrip', 'rest', 'mixed']).default('fanout'))
@@ -80,6 +104,8 @@ export function benchCommand(io: CliIo, outcome: BenchExit): Command {
     .option('--ramp <s>', 'connect the clients gradually over s seconds, the measurement starting after (fanout, connect, mixed)', positiveNumber('--ramp'))
     .option('--think <s>', 'mixed: mean seconds between two messages of one user, jittered (default 5)', positiveNumber('--think'))
     .option('--readers <n>', 'mixed: HTTP readers looping over the read endpoints (default 2)', intFlag('--readers', 0, 10_000))
+    .option('--start-at <time>', 'start the measurement at this time (ISO 8601 or ms since the epoch) once the clients have joined: aligns generators on several machines', startAtFlag)
+    .option('--run-id <family.n>', 'prefix of the message texts, shared by the machines of one run (machine n: <family>.<n>), so that a delivery into another machine\'s room counts as cross-room', runIdFlag)
     .option('--workers <n>', 'spread the clients over n generator processes, each owning whole rooms (latencies are taken on one clock each, merged from their histograms)', intFlag('--workers', 1, 64))
     .addOption(new Option('--transport <transport>', 'socket transport').choices(['websocket', 'polling']).default('websocket'))
     .addOption(new Option('--profile <profile>', 'profile of the built-in mock when no URL is given (default elizaos-1.7)').choices(PROFILES))
@@ -89,5 +115,25 @@ export function benchCommand(io: CliIo, outcome: BenchExit): Command {
     .option('--json <file>', 'write the outcome (result and verdict) as JSON (schema: docs/bench.schema.json)')
     .option('--html <file>', 'write the outcome as a self-contained HTML report (verdict, percentiles, latency histogram and over time)')
     .addHelpText('after', HELP)
+    .addCommand(mergeCommand(io, outcome))
     .action(async (url: string | undefined, flags: BenchFlags) => (await import('./bench-run.js')).runBenchCommand(url, flags, io, outcome));
+}
+
+/** `eliza-wire bench merge a.json b.json …`: one verdict from the results of several generators or machines. */
+function mergeCommand(io: CliIo, outcome: BenchExit): Command {
+  return new Command('merge')
+    .description('Merge the --json outcomes of generators that ran side by side (machines of one run): counts add, percentiles come from the merged histograms')
+    .argument('<files...>', 'the --json files of the runs to merge (same scenario and settings)')
+    .option('--threshold <rule>', "a pass condition on the merged result, repeatable, e.g. 'p99<50ms'", collect, [])
+    .option('--json <file>', 'write the merged outcome as JSON')
+    .option('--html <file>', 'write the merged outcome as a self-contained HTML report')
+    .addHelpText('after', `
+Run each machine with the same scenario and settings, its own share of the clients, the same --start-at and
+--run-id <family>.<n>, and --json; then merge. Exit codes as for bench: 0 every threshold held on the merged result,
+1 a threshold broke or a message was lost, duplicated or misrouted on any machine, 2 a file that cannot be merged.
+
+Example:
+  eliza-wire bench merge machine-0.json machine-1.json --threshold 'p99<50ms' --html merged.html
+`)
+    .action(async (files: string[], flags: MergeFlags) => (await import('./bench-run.js')).runMergeCommand(files, flags, io, outcome));
 }

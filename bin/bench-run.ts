@@ -3,11 +3,26 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LoadTargetError, LoadUsageError, formatOutcome, formatProgress, formatProgressBar, parseThreshold, renderHtml, runBench, type BenchOutcome, type BenchProgress } from '../suites/load/index.js';
+import { readFile } from 'node:fs/promises';
+import {
+  BenchOutcome,
+  LoadTargetError,
+  LoadUsageError,
+  formatOutcome,
+  formatProgress,
+  formatProgressBar,
+  judge,
+  mergeResults,
+  parseThreshold,
+  renderHtml,
+  runBench,
+  type BenchProgress,
+  type StartGate,
+} from '../suites/load/index.js';
 import { UsageError } from './errors.js';
 import { targetUrl } from './parse.js';
 import { processIo, type CliIo } from './io.js';
-import type { BenchExit, BenchFlags } from './bench-command.js';
+import type { BenchExit, BenchFlags, MergeFlags } from './bench-command.js';
 
 /**
  * The command line of the built-in mock, in the form this CLI runs in: the built CLI when this file is in dist/,
@@ -97,8 +112,56 @@ function measure(url: string, flags: BenchFlags, io: CliIo): Promise<BenchOutcom
     thinkSec: flags.think,
     readers: flags.readers,
     workers: flags.workers,
+    runId: flags.runId,
+    gate: flags.startAt === undefined ? undefined : startGate(flags.startAt, io),
     onProgress: progressWriter(io),
   });
+}
+
+/** Starts at `at`; a time already past when the clients have joined starts at once, with a warning. */
+function startGate(at: number, io: CliIo): StartGate {
+  return () => {
+    const late = Date.now() - at;
+    if (late > 0) io.stderr(`warning: --start-at was ${(late / 1000).toFixed(1)} s ago when the clients had joined: started at once, not aligned with the other machines\n`);
+    return Promise.resolve(at);
+  };
+}
+
+/** `bench merge`: reads each outcome, merges the results, judges the merged one and writes it like a run. */
+export async function runMergeCommand(files: string[], flags: MergeFlags, io: CliIo, exit: BenchExit): Promise<void> {
+  try {
+    const outcomes = await Promise.all(files.map((file) => readOutcome(file)));
+    const merged = mergeResults(outcomes.map((o) => o.result));
+    const thresholds = flags.threshold.map((t) => parseThreshold(t, merged.scenario));
+    const outcome = judge(merged, thresholds);
+    io.stdout(`merged ${files.length} results\n${formatOutcome(outcome)}`);
+    if (flags.json) await io.writeFile(flags.json, `${JSON.stringify(outcome, null, 2)}\n`);
+    if (flags.html) await io.writeFile(flags.html, renderHtml(outcome));
+    exit.exitCode = outcome.passed ? 0 : 1;
+  } catch (error) {
+    throw asUsage(error);
+  }
+}
+
+async function readOutcome(file: string): Promise<BenchOutcome> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new LoadUsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'give the --json files of bench runs');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new LoadUsageError(`${file} is not JSON`, 'give the --json files of bench runs');
+  }
+  const parsed = BenchOutcome.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LoadUsageError(`${file} is not a bench outcome: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`, 'give the --json files of bench runs (docs/bench.schema.json)');
+  }
+  return parsed.data;
 }
 
 /** On a TTY one line rewritten in place; elsewhere a plain line every period. */

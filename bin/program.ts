@@ -27,6 +27,8 @@ export function createProgram(io: CliIo, options: { stop?: () => Promise<string>
     .description('The ElizaOS client-server protocol as data: spec, mock server, conformance checks and load scenarios')
     .version(packageVersion(), '-v, --version')
     .showSuggestionAfterError(true)
+    // a command's options follow its name (`bench merge … --json x` is merge's --json, not bench's)
+    .enablePositionalOptions()
     .addCommand(specCommand(io))
     .addCommand(checkCommand(io, options.outcome ?? { exitCode: 0 }))
     .addCommand(benchCommand(io, options.outcome ?? { exitCode: 0 }))

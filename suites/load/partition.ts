@@ -35,7 +35,9 @@ export function partition(options: BenchOptions, workers: number, durationSec = 
   const { onProgress: _p, onConnectStart: _c, gate: _g, thresholds: _t, workers: _w, ...base } = options;
   const parts = Array.from({ length: workers }, (_, w) => w);
   // one family of message texts, so that a worker tells another worker's message in its room (cross-room) from noise
-  const family = randomUUID().slice(0, 8);
+  // (a run id given for this machine, `<family>.<n>`, keeps its family: `<family>.<n>-<w>`)
+  const randomFamily = randomUUID().slice(0, 8);
+  const runIdOf = (w: number) => (options.runId ? `${options.runId}-${w}` : `${randomFamily}.${w}`);
   switch (options.scenario) {
     case 'fanout': {
       const rooms = options.rooms ?? 10;
@@ -52,7 +54,7 @@ export function partition(options: BenchOptions, workers: number, durationSec = 
         if (mySenders === 0) throw new LoadUsageError(`--workers ${workers}: worker ${w + 1} would own rooms without a sender`, 'use as many --senders as --rooms, or fewer --workers');
         return {
           ...base,
-          runId: `${family}.${w}`,
+          runId: runIdOf(w),
           rooms: countOwned(rooms, (r) => r % workers, w),
           clients: countOwned(clients, ownerOfClient, w),
           senders: mySenders,
@@ -68,7 +70,7 @@ export function partition(options: BenchOptions, workers: number, durationSec = 
       const readers = options.readers ?? 2;
       return parts.map((w) => ({
         ...base,
-        runId: `${family}.${w}`,
+        runId: runIdOf(w),
         rooms: countOwned(rooms, (r) => r % workers, w),
         clients: countOwned(clients, (u) => (u % rooms) % workers, w),
         readers: spread(readers, workers, w),

@@ -34,6 +34,12 @@ function asError(message: Extract<ChildMessage, { type: 'error' }>, worker: numb
   return new Error(text);
 }
 
+/** Names the start time to every worker: the caller's gate (`--start-at`), or just after the last one is ready. */
+async function startAll(children: ChildProcess[], gate: BenchOptions['gate']): Promise<void> {
+  const at = gate ? await gate() : Date.now() + START_MARGIN_MS;
+  for (const c of children) c.send({ type: 'start', at } satisfies ParentMessage);
+}
+
 /** Sums the latest progress of every worker into one snapshot. */
 function combinedProgress(latest: (BenchProgress | undefined)[]): BenchProgress | undefined {
   const known = latest.filter((p): p is BenchProgress => p !== undefined);
@@ -72,8 +78,7 @@ export async function runWorkers(options: BenchOptions & { workers: number }): P
           new Promise<BenchResult>((resolve, reject) => {
             child.on('message', (message: ChildMessage) => {
               if (message.type === 'ready' && ++ready === children.length) {
-                const at = Date.now() + START_MARGIN_MS;
-                for (const c of children) c.send({ type: 'start', at } satisfies ParentMessage);
+                void startAll(children, options.gate).catch(reject);
               } else if (message.type === 'progress') {
                 latest[w] = message.progress;
                 const combined = w === 0 ? combinedProgress(latest) : undefined;
