@@ -1,0 +1,79 @@
+/**
+ * One worker of a mock cluster (primary.ts forks it): a full mock built from the primary's options, fed the
+ * connections the primary hands over (@socket.io/sticky), its rooms shared through @socket.io/cluster-adapter.
+ * It tells which worker answered: the `X-Mock-Worker: <n>` response header, and engine.io session ids `w<n>-…`
+ * (a client reads it as `socket.io.engine.id`).
+ */
+import cluster from 'node:cluster';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createAdapter } from '@socket.io/cluster-adapter';
+import { setupWorker } from '@socket.io/sticky';
+import type { Server } from 'socket.io';
+import { createMockServer, type MockServer } from '../server.js';
+import { CLUSTER_ENV, type ClusterMockOptions, type PrimaryMessage, type WorkerMessage } from './primary.js';
+
+/** Sticky reads a session id as exactly 20 characters of [A-Za-z0-9_-]: `w<n>-` and random base64url to fill. */
+export function workerSessionId(worker: number): string {
+  return `w${worker}-${randomBytes(15).toString('base64url')}`.slice(0, 20);
+}
+
+/** The worker number of an engine.io session id made by `workerSessionId`, or undefined. */
+export function workerOfSessionId(sid: string | undefined): number | undefined {
+  const match = /^w(\d+)-/.exec(sid ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+function tag(mock: MockServer, worker: number): void {
+  mock.io.engine.generateId = () => workerSessionId(worker);
+  // before engine.io and Express: every response, the socket.io handshake included, names its worker
+  mock.http.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('X-Mock-Worker', String(worker)));
+}
+
+function send(message: WorkerMessage): void {
+  process.send?.(message);
+}
+
+/** Builds the worker's mock, joins the cluster and tells the primary it is ready. */
+export async function runClusterWorker(worker: number, options: ClusterMockOptions): Promise<void> {
+  const { snapshotTimeoutMs: _snapshot, ...mockOptions } = options;
+  const mock = createMockServer(mockOptions);
+  mock.io.adapter(createAdapter());
+  tag(mock, worker);
+  setupWorker(mock.io as unknown as Server);
+  // TODO(replicate): call replicateState(mock, { snapshotTimeoutMs: _snapshot }) from ./replicate.js once it lands
+  // (helper "redis"); until then each worker keeps its own state and only socket rooms are shared.
+  const replication = { close: () => undefined };
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    replication.close();
+    await Promise.race([mock.close(), new Promise((r) => setTimeout(r, 1500).unref())]);
+    process.exit(0);
+  };
+  process.on('message', (message: PrimaryMessage) => {
+    if (message?.type === 'eliza-wire:stop') void stop();
+  });
+  // the primary orchestrates: a terminal's Ctrl-C reaches the whole group, the primary stops the workers itself;
+  // if the primary dies, the IPC channel closes and the worker goes with it (no orphans)
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => undefined);
+  process.on('disconnect', () => void stop());
+  send({ type: 'eliza-wire:ready' });
+}
+
+function fromEnv(): { worker: number; options: ClusterMockOptions } {
+  const worker = Number(process.env[CLUSTER_ENV.worker]);
+  const options = JSON.parse(process.env[CLUSTER_ENV.options] ?? '{}') as ClusterMockOptions;
+  return { worker, options };
+}
+
+if (cluster.isWorker && process.env[CLUSTER_ENV.options] !== undefined) {
+  const { worker, options } = fromEnv();
+  runClusterWorker(worker, options).catch((error: unknown) => {
+    send({ type: 'eliza-wire:error', message: error instanceof Error ? error.message : String(error) });
+    process.exitCode = 1;
+    process.disconnect();
+  });
+}
