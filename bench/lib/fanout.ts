@@ -42,7 +42,6 @@ export async function openSockets(url: string, clients: number, transport: Fanou
 async function joinRooms(sockets: Socket[], rooms: string[]): Promise<void> {
   await Promise.all(sockets.map((s, i) => new Promise<void>((resolve) => {
     const channelId = rooms[i % rooms.length] ?? '';
-    s.data = { channelId };
     s.once('channel_joined', () => resolve());
     s.emit('message', { type: 1, payload: { channelId, roomId: channelId } });
   })));
