@@ -3,8 +3,10 @@ import { PROFILES, type Profile } from '../spec/index.js';
 import { createMockServer, type MockServer } from '../mock-server/index.js';
 import type { EventFault } from '../mock-server/faults.js';
 import type { LogLevel } from '../mock-server/logger.js';
+import type { CheckOutcome } from './check-command.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { clusterFlag, runCluster } from './mock-cluster.js';
 import { intFlag, parseEventFault, parseLatency, parseRateLimit, probabilityFlag } from './parse.js';
 
 interface MockFlags {
@@ -26,6 +28,7 @@ interface MockFlags {
   control?: boolean;
   logLevel: LogLevel | 'silent';
   json?: boolean;
+  cluster?: number;
 }
 
 /** Resolves when the process gets SIGINT or SIGTERM (or when `stop` is called, in tests). */
@@ -54,10 +57,9 @@ async function listen(mock: MockServer, flags: MockFlags): Promise<string> {
   }
 }
 
-async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>): Promise<void> {
-  // Listen for signals before READY: a supervisor may stop the mock the moment it sees that line.
-  const stopped = stop();
-  const mock = createMockServer({
+/** The mock's options from the flags (one process or each worker of a cluster). */
+function mockOptions(flags: MockFlags) {
+  return {
     profile: flags.profile,
     seed: flags.seed,
     agents: flags.agents,
@@ -71,7 +73,13 @@ async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>)
     control: flags.control,
     logLevel: flags.logLevel,
     faults: { latency: flags.latency, errorRate: flags.errorRate, events: flags.eventFault },
-  });
+  };
+}
+
+async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>): Promise<void> {
+  // Listen for signals before READY: a supervisor may stop the mock the moment it sees that line.
+  const stopped = stop();
+  const mock = createMockServer(mockOptions(flags));
   const url = await listen(mock, flags);
   const profile = mock.context.profile;
   io.stdout(flags.json ? `${JSON.stringify({ event: 'ready', url, profile })}\n` : `READY ${url}\n`);
@@ -82,7 +90,7 @@ async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>)
   io.stdout(flags.json ? `${JSON.stringify({ event: 'closed', signal })}\n` : `closed (${signal})\n`);
 }
 
-export function mockCommand(io: CliIo, stop: () => Promise<string> = untilSignal): Command {
+export function mockCommand(io: CliIo, stop: () => Promise<string> = untilSignal, outcome: CheckOutcome = { exitCode: 0 }): Command {
   return new Command('mock')
     .description('Run the stateful mock server: every REST operation and socket event of the spec, an echo agent')
     .option('--port <n>', 'port (0 picks a free one)', intFlag('--port', 0, 65535), 3000)
@@ -103,6 +111,7 @@ export function mockCommand(io: CliIo, stop: () => Promise<string> = untilSignal
     .option('--control', 'mount the /__mock control routes (faults, diagnostics, disconnect, reset)')
     .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
     .option('--json', 'print machine-readable lines ({"event":"ready","url":…})')
-    .addHelpText('after', '\nPrints READY <url> once listening; SIGINT or SIGTERM closes every socket and frees the port.\n\nExamples:\n  eliza-wire mock --port 0 --profile documented\n  eliza-wire mock --latency 50-150 --event-fault messageBroadcast:drop=0.1 --control\n')
-    .action((flags: MockFlags) => runMock(flags, io, stop));
+    .option('--cluster <n>', 'serve from n worker processes behind the one port (node:cluster; state and rooms shared; a dead worker stops all, exit 1)', clusterFlag)
+    .addHelpText('after', '\nPrints READY <url> once listening; SIGINT or SIGTERM closes every socket and frees the port.\n\nExamples:\n  eliza-wire mock --port 0 --profile documented\n  eliza-wire mock --latency 50-150 --event-fault messageBroadcast:drop=0.1 --control\n  eliza-wire mock --cluster 4 --port 3000\n')
+    .action((flags: MockFlags) => (flags.cluster ? runCluster({ ...mockOptions(flags), workers: flags.cluster, port: flags.port, host: flags.host }, flags.json === true, io, stop, outcome) : runMock(flags, io, stop)));
 }

@@ -33,7 +33,7 @@ export function createProgram(io: CliIo, options: { stop?: () => Promise<string>
     .addCommand(checkCommand(io, options.outcome ?? { exitCode: 0 }))
     .addCommand(benchCommand(io, options.outcome ?? { exitCode: 0 }))
     .addCommand(diffCommand(io, options.outcome ?? { exitCode: 0 }))
-    .addCommand(mockCommand(io, options.stop));
+    .addCommand(mockCommand(io, options.stop, options.outcome ?? { exitCode: 0 }));
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({
       writeOut: (text) => io.stdout(text),
