@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { replicateState, type Replication, type ReplicationOptions } from './replicate.js';
+import type { MockServer } from '../server.js';
+
+/** Redis could not be reached or refused us: thrown by `withRedis`, with a stable code and the likely fix. */
+export class RedisUnreachableError extends Error {
+  readonly code = 'ELIZA_WIRE_REDIS_UNREACHABLE';
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'RedisUnreachableError';
+  }
+}
+
+export interface RedisOptions extends ReplicationOptions {
+  /** Prefix of the pub/sub channels: instances with the same key form one cluster. Default `eliza-wire`. */
+  key?: string;
+  /** How long to wait for the first connection. Default 3000 ms. */
+  connectTimeoutMs?: number;
+}
+
+/** The handle of `withRedis`. */
+export interface RedisLink {
+  readonly replication: Replication;
+  /** Stops replicating and closes both Redis clients (call it after `mock.close()`). */
+  close(): Promise<void>;
+}
+
+type Client = ReturnType<typeof createClient>;
+
+/** A client that fails fast on its first connection and retries with backoff once it has been connected. */
+function client(url: string, connectTimeoutMs: number): { redis: Client; connected: { value: boolean } } {
+  const connected = { value: false };
+  const redis = createClient({
+    url,
+    socket: {
+      connectTimeout: connectTimeoutMs,
+      reconnectStrategy: (retries: number, cause: Error) => (connected.value ? Math.min(50 * 2 ** retries, 2000) : cause),
+    },
+  });
+  // Errors after start are retried by the client; without a listener they would crash the process.
+  redis.on('error', () => undefined);
+  return { redis, connected };
+}
+
+async function connect(url: string, connectTimeoutMs: number): Promise<Client> {
+  const { redis, connected } = client(url, connectTimeoutMs);
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.destroy();
+    const reason = error instanceof Error ? error.message || error.name : String(error);
+    throw new RedisUnreachableError(`cannot reach Redis at ${redact(url)}: ${reason}`, 'start one (redis-server --port 6379) or pass the right URL, e.g. --redis redis://127.0.0.1:6379');
+  }
+  connected.value = true;
+  return redis;
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Joins this mock to the others that use the same Redis (and key): rooms and broadcasts through
+ * @socket.io/redis-adapter, state through `replicateState`. Call it before `listen()`; resolves once this instance
+ * holds the cluster's state. Throws `RedisUnreachableError` when Redis does not answer.
+ *
+ * @example
+ * const mock = createMockServer();
+ * const redis = await withRedis(mock, 'redis://127.0.0.1:6379');
+ * await mock.listen(3000);
+ * // …
+ * await mock.close();
+ * await redis.close();
+ */
+export async function withRedis(mock: MockServer, url: string, options: RedisOptions = {}): Promise<RedisLink> {
+  const timeout = options.connectTimeoutMs ?? 3000;
+  const pub = await connect(url, timeout);
+  const sub = await connect(url, timeout).catch(async (error: unknown) => {
+    pub.destroy();
+    throw error;
+  });
+  mock.io.adapter(createAdapter(pub, sub, { key: options.key ?? 'eliza-wire' }));
+  // Commands of one connection run in order: once this lands, the adapter's own subscriptions are in place, so
+  // the others count us and our snapshot request gets their answers.
+  const probe = `eliza-wire:probe:${randomUUID()}`;
+  await sub.subscribe(probe, () => undefined);
+  await sub.unsubscribe(probe);
+  const replication = await replicateState(mock, options);
+  return {
+    replication,
+    async close() {
+      replication.close();
+      await Promise.allSettled([pub.close(), sub.close()]);
+    },
+  };
+}
