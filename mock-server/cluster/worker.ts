@@ -11,6 +11,7 @@ import { createAdapter } from '@socket.io/cluster-adapter';
 import { setupWorker } from '@socket.io/sticky';
 import type { Server } from 'socket.io';
 import { createMockServer, type MockServer } from '../server.js';
+import { replicateState } from './replicate.js';
 import { CLUSTER_ENV, type ClusterMockOptions, type PrimaryMessage, type WorkerMessage } from './primary.js';
 
 /** Sticky reads a session id as exactly 20 characters of [A-Za-z0-9_-]: `w<n>-` and random base64url to fill. */
@@ -36,14 +37,13 @@ function send(message: WorkerMessage): void {
 
 /** Builds the worker's mock, joins the cluster and tells the primary it is ready. */
 export async function runClusterWorker(worker: number, options: ClusterMockOptions): Promise<void> {
-  const { snapshotTimeoutMs: _snapshot, ...mockOptions } = options;
+  const { snapshotTimeoutMs, ...mockOptions } = options;
   const mock = createMockServer(mockOptions);
   mock.io.adapter(createAdapter());
   tag(mock, worker);
   setupWorker(mock.io as unknown as Server);
-  // TODO(replicate): call replicateState(mock, { snapshotTimeoutMs: _snapshot }) from ./replicate.js once it lands
-  // (helper "redis"); until then each worker keeps its own state and only socket rooms are shared.
-  const replication = { close: () => undefined };
+  // takes the running workers' state before this one is ready, then sends and applies every write
+  const replication = await replicateState(mock, snapshotTimeoutMs === undefined ? {} : { snapshotTimeoutMs });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -178,18 +178,17 @@ describe('eliza-wire mock --cluster 2 (a real process)', () => {
     expect(sender.connected && member.connected).toBe(true);
   });
 
-  // Pending until mock-server/cluster/replicate.ts (helper "redis") lands and the worker calls replicateState:
-  // without it each worker keeps a state of its own, so a channel created on worker 1 is unknown on worker 2.
-  it.skip('reads on worker 2 a channel created through worker 1 (REST state is replicated)', async () => {
+  it('reads on worker 2 a channel created through worker 1 (REST state is replicated)', async () => {
+    // a unique name per attempt: workers with one seed and no replication would draw the same channel ids
     let created: { status: number; worker: number; body: unknown } | undefined;
     for (let attempt = 0; attempt < 8 && created?.worker !== 1; attempt += 1) {
-      created = await send(cluster.url, 'POST', '/api/messaging/channels', { name: 'shared', participantCentralUserIds: [randomUUID()], message_server_id: NIL });
+      created = await send(cluster.url, 'POST', '/api/messaging/channels', { name: `shared ${randomUUID()}`, participantCentralUserIds: [randomUUID()], message_server_id: NIL });
     }
     expect(created?.status).toBe(201);
-    const channel = (created?.body as { data: { id: string } }).data;
+    const channel = (created?.body as { data: { id: string; name: string } }).data;
     const read = await readOn(cluster.url, 2, `/api/messaging/channels/${channel.id}/details`);
     expect(read.status).toBe(200);
-    expect((read.body as { data: { id: string; name: string } }).data).toMatchObject({ id: channel.id, name: 'shared' });
+    expect((read.body as { data: { id: string; name: string } }).data).toMatchObject({ id: channel.id, name: channel.name });
   });
 
   it('stops every worker on SIGTERM and exits 0, leaving no process behind', async () => {
