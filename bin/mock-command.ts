@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { PROFILES, type Profile } from '../spec/index.js';
-import { createMockServer, type MockServer } from '../mock-server/index.js';
+import { createMockServer, RedisUnreachableError, withRedis, type MockServer, type RedisLink } from '../mock-server/index.js';
 import type { EventFault } from '../mock-server/faults.js';
 import type { LogLevel } from '../mock-server/logger.js';
 import type { CheckOutcome } from './check-command.js';
@@ -29,6 +29,7 @@ interface MockFlags {
   logLevel: LogLevel | 'silent';
   json?: boolean;
   cluster?: number;
+  redis?: string;
 }
 
 /** Resolves when the process gets SIGINT or SIGTERM (or when `stop` is called, in tests). */
@@ -76,16 +77,31 @@ function mockOptions(flags: MockFlags) {
   };
 }
 
+/** `--redis <url>`: rooms, broadcasts and state shared with every mock on that Redis; unreachable is exit 2. */
+async function joinRedis(mock: MockServer, url: string): Promise<RedisLink> {
+  try {
+    return await withRedis(mock, url);
+  } catch (error) {
+    if (error instanceof RedisUnreachableError) throw new UsageError(error.message, error.hint);
+    throw error;
+  }
+}
+
 async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>): Promise<void> {
   // Listen for signals before READY: a supervisor may stop the mock the moment it sees that line.
   const stopped = stop();
   const mock = createMockServer(mockOptions(flags));
-  const url = await listen(mock, flags);
+  const redis = flags.redis === undefined ? undefined : await joinRedis(mock, flags.redis);
+  const url = await listen(mock, flags).catch(async (error: unknown) => {
+    await redis?.close();
+    throw error;
+  });
   const profile = mock.context.profile;
   io.stdout(flags.json ? `${JSON.stringify({ event: 'ready', url, profile })}\n` : `READY ${url}\n`);
   const signal = await stopped;
   const started = Date.now();
   await Promise.race([mock.close(), new Promise((r) => setTimeout(r, 1500).unref())]);
+  await redis?.close();
   if (flags.logLevel === 'debug' || flags.logLevel === 'trace') io.stderr(`closed in ${Date.now() - started} ms; still open: ${process.getActiveResourcesInfo().join(', ')}\n`);
   io.stdout(flags.json ? `${JSON.stringify({ event: 'closed', signal })}\n` : `closed (${signal})\n`);
 }
@@ -112,6 +128,7 @@ export function mockCommand(io: CliIo, stop: () => Promise<string> = untilSignal
     .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
     .option('--json', 'print machine-readable lines ({"event":"ready","url":…})')
     .option('--cluster <n>', 'serve from n worker processes behind the one port (node:cluster; state and rooms shared; a dead worker stops all, exit 1)', clusterFlag)
-    .addHelpText('after', '\nPrints READY <url> once listening; SIGINT or SIGTERM closes every socket and frees the port.\n\nExamples:\n  eliza-wire mock --port 0 --profile documented\n  eliza-wire mock --latency 50-150 --event-fault messageBroadcast:drop=0.1 --control\n  eliza-wire mock --cluster 4 --port 3000\n')
-    .action((flags: MockFlags) => (flags.cluster ? runCluster({ ...mockOptions(flags), workers: flags.cluster, port: flags.port, host: flags.host }, flags.json === true, io, stop, outcome) : runMock(flags, io, stop)));
+    .option('--redis <url>', 'share rooms, broadcasts and state with every mock on this Redis (e.g. redis://127.0.0.1:6379); polling clients need sticky sessions, see docs/scaling.md')
+    .addHelpText('after', '\nPrints READY <url> once listening; SIGINT or SIGTERM closes every socket and frees the port.\n\nExamples:\n  eliza-wire mock --port 0 --profile documented\n  eliza-wire mock --latency 50-150 --event-fault messageBroadcast:drop=0.1 --control\n  eliza-wire mock --cluster 4 --port 3000\n  eliza-wire mock --port 3001 --redis redis://127.0.0.1:6379\n')
+    .action((flags: MockFlags) => (flags.cluster && flags.redis ? Promise.reject(new UsageError('--redis and --cluster cannot be combined', 'run one --redis mock per process (or per machine) instead')) : flags.cluster ? runCluster({ ...mockOptions(flags), workers: flags.cluster, port: flags.port, host: flags.host }, flags.json === true, io, stop, outcome) : runMock(flags, io, stop)));
 }

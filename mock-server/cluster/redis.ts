@@ -48,16 +48,17 @@ function client(url: string, connectTimeoutMs: number): { redis: Client; connect
 }
 
 async function connect(url: string, connectTimeoutMs: number): Promise<Client> {
-  const { redis, connected } = client(url, connectTimeoutMs);
+  let created: ReturnType<typeof client> | undefined;
   try {
-    await redis.connect();
+    created = client(url, connectTimeoutMs);
+    await created.redis.connect();
   } catch (error) {
-    redis.destroy();
+    if (created?.redis.isOpen) created.redis.destroy();
     const reason = error instanceof Error ? error.message || error.name : String(error);
     throw new RedisUnreachableError(`cannot reach Redis at ${redact(url)}: ${reason}`, 'start one (redis-server --port 6379) or pass the right URL, e.g. --redis redis://127.0.0.1:6379');
   }
-  connected.value = true;
-  return redis;
+  created.connected.value = true;
+  return created.redis;
 }
 
 /** The URL without its password, for messages. */

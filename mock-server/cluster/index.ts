@@ -1,0 +1,5 @@
+/** Scaling the mock out: state replication over any Socket.IO adapter, and the Redis wiring. */
+export { replicateState, REPLICATION_EVENTS } from './replicate.js';
+export type { Replication, ReplicationOptions } from './replicate.js';
+export { withRedis, RedisUnreachableError } from './redis.js';
+export type { RedisLink, RedisOptions } from './redis.js';
