@@ -5,7 +5,7 @@
  * /proc/<pid>/stat over the sending phase only, so the table says what limited each target.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { runBench } from '../suites/load/index.js';
+import { LoadTargetError, runBench } from '../suites/load/index.js';
 import type { FanoutResult } from '../suites/load/index.js';
 import { stop, type Started } from './lib/children.js';
 import { fmt, table } from './lib/stats.js';
@@ -15,7 +15,8 @@ type Start = () => Promise<Started>;
 /** One rung of the ladder. */
 interface Step {
   rate: number;
-  result: FanoutResult;
+  /** Undefined when the step could not run (a client could not connect). */
+  result?: FanoutResult;
   /** % of one core over the sending phase, per server process (the primary first for a cluster). */
   serverCpu: number[];
   /** % of the whole machine busy over the sending phase. */
@@ -101,10 +102,15 @@ async function step(url: string, pids: number[], rate: number, o: LadderOptions)
     setTimeout(() => (cpu = sampleCpu(pids)), 100);
     return Promise.resolve(at);
   };
-  const outcome = await runBench({ scenario: 'fanout', url, clients: o.clients, rooms: o.rooms, rate, messages: Math.round(rate * o.secondsPerStep), workers: 2, gate });
-  const usage = cpu?.() ?? { perPid: pids.map(() => NaN), machine: NaN };
-  const result = outcome.result as FanoutResult;
-  return { rate, result, serverCpu: usage.perPid, machineCpu: usage.machine, broke: whyBroken(result, o) };
+  try {
+    const outcome = await runBench({ scenario: 'fanout', url, clients: o.clients, rooms: o.rooms, rate, messages: Math.round(rate * o.secondsPerStep), workers: 2, gate });
+    const usage = cpu?.() ?? { perPid: pids.map(() => NaN), machine: NaN };
+    const result = outcome.result as FanoutResult;
+    return { rate, result, serverCpu: usage.perPid, machineCpu: usage.machine, broke: whyBroken(result, o) };
+  } catch (error) {
+    if (!(error instanceof LoadTargetError)) throw error;
+    return { rate, serverCpu: pids.map(() => NaN), machineCpu: NaN, broke: `could not run: ${error.message}` };
+  }
 }
 
 /** A step, run once more when it breaks: one spike of a shared machine does not end a ladder. */
@@ -145,22 +151,24 @@ function limitedBy(broken: Step | undefined, cores: number): string {
   const machine = `machine ${fmt(broken.machineCpu, 0)}% of ${cores} cores`;
   if (hottest >= 90) return `server CPU: ${fmt(hottest, 0)}% of a core in one process (${broken.broke}; ${machine})`;
   if (broken.machineCpu >= 90) return `machine CPU: ${machine}, servers and generators together (${broken.broke})`;
-  if (broken.result.generatorLimited) return `generator: ${broken.broke}; ${machine}`;
+  if (broken.result?.generatorLimited) return `generator: ${broken.broke}; ${machine}`;
   return `${broken.broke ?? ''}; ${machine}`;
 }
 
 function stepRows(name: string, steps: Step[]): string[][] {
   return steps.map((s) => {
-    const d = s.result.latency.delivery;
-    return [name, String(s.rate), fmt(s.result.throughput.deliveriesPerSec, 0), fmt(d.p50, 2), fmt(d.p99, 2), `${s.result.lost}/${s.result.duplicated}`, cpuCell(s.serverCpu), fmt(s.machineCpu, 0), `${fmt(s.result.generator.lagP99Ms, 1)} / ${fmt(s.result.generator.cpuPercent, 0)}%`, s.broke ?? 'held'];
+    const r = s.result;
+    if (!r) return [name, String(s.rate), '-', '-', '-', '-', '-', '-', '-', s.broke ?? ''];
+    const d = r.latency.delivery;
+    return [name, String(s.rate), fmt(r.throughput.deliveriesPerSec, 0), fmt(d.p50, 2), fmt(d.p99, 2), `${r.lost}/${r.duplicated}`, cpuCell(s.serverCpu), fmt(s.machineCpu, 0), `${fmt(r.generator.lagP99Ms, 1)} / ${fmt(r.generator.cpuPercent, 0)}%`, s.broke ?? 'held'];
   });
 }
 
 function summaryRow(name: string, steps: Step[], cores: number): string[] {
   const held = steps.filter((s) => !s.broke).at(-1);
   const broken = steps.find((s) => s.broke);
-  const d = held?.result.latency.delivery;
-  return [name, held ? String(held.rate) : `< ${steps[0]?.rate ?? '-'}`, held ? fmt(held.result.throughput.deliveriesPerSec, 0) : '-', d ? fmt(d.p50, 2) : '-', d ? fmt(d.p99, 2) : '-', held ? cpuCell(held.serverCpu) : '-', limitedBy(broken, cores)];
+  const d = held?.result?.latency.delivery;
+  return [name, held ? String(held.rate) : `< ${steps[0]?.rate ?? '-'}`, held?.result ? fmt(held.result.throughput.deliveriesPerSec, 0) : '-', d ? fmt(d.p50, 2) : '-', d ? fmt(d.p99, 2) : '-', held ? cpuCell(held.serverCpu) : '-', limitedBy(broken, cores)];
 }
 
 /**

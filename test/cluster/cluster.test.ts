@@ -73,7 +73,8 @@ async function clientOn(url: string, worker: number, transport: 'websocket' | 'p
   for (let attempt = 0; attempt < 8; attempt += 1) {
     const socket = io(url, { auth: { entityId: randomUUID() }, transports: [transport], forceNew: true, reconnection: false });
     await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
+      const timer = setTimeout(() => reject(new Error(`${transport} client not connected in 5 s`)), 5000);
+      socket.once('connect', () => resolve(clearTimeout(timer)));
       socket.once('connect_error', reject);
     });
     if (workerOfSessionId(socket.io.engine.id) === worker) return socket;
