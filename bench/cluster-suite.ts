@@ -151,7 +151,7 @@ function limitedBy(broken: Step | undefined, cores: number): string {
   const machine = `machine ${fmt(broken.machineCpu, 0)}% of ${cores} cores`;
   if (hottest >= 90) return `server CPU: ${fmt(hottest, 0)}% of a core in one process (${broken.broke}; ${machine})`;
   if (broken.machineCpu >= 90) return `machine CPU: ${machine}, servers and generators together (${broken.broke})`;
-  if (broken.result?.generatorLimited) return `generator: ${broken.broke}; ${machine}`;
+  if (broken.result?.generatorLimited) return `${broken.broke}; ${machine}`;
   return `${broken.broke ?? ''}; ${machine}`;
 }
 
