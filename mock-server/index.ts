@@ -20,4 +20,4 @@ export type { StateOptions } from './state/state.js';
 export type { AgentRecord, ChannelRecord, MessageRecord } from './state/records.js';
 export { ok, fail, noContent } from './rest/result.js';
 export type { Handler, HandlerResult, RequestContext } from './rest/result.js';
-export { replicateState, withRedis, RedisUnreachableError, type Replication, type ReplicationOptions, type RedisLink, type RedisOptions } from './cluster/index.js';
+export { replicateState, withRedis, RedisUnreachableError, startMockCluster, type Replication, type ReplicationOptions, type RedisLink, type RedisOptions, type MockCluster, type MockClusterOptions } from './cluster/index.js';

@@ -3,3 +3,5 @@ export { replicateState, REPLICATION_EVENTS } from './replicate.js';
 export type { Replication, ReplicationOptions } from './replicate.js';
 export { withRedis, RedisUnreachableError } from './redis.js';
 export type { RedisLink, RedisOptions } from './redis.js';
+export { startMockCluster, MAX_CLUSTER_WORKERS } from './primary.js';
+export type { MockCluster, MockClusterOptions, ClusterWorker, WorkerExit } from './primary.js';
