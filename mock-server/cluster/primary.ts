@@ -1,19 +1,18 @@
 /**
  * The mock as a cluster on one machine: n worker processes (node:cluster), each a full mock with the same options,
- * behind one listening port owned by this process. @socket.io/sticky hands each TCP connection to a worker and keeps
- * a polling client's requests on the worker that holds its session; @socket.io/cluster-adapter relays room
+ * behind one listening port owned by this process. handoff.ts hands each TCP connection to a worker (round-robin,
+ * or the worker that holds the engine.io session a request names); @socket.io/cluster-adapter relays room
  * broadcasts between the workers; each worker keeps its state in step with the others (replicate.ts).
  */
 import cluster, { type Worker } from 'node:cluster';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { setupPrimary } from '@socket.io/cluster-adapter';
-import { setupMaster } from '@socket.io/sticky';
 import { configError } from '../errors.js';
 import { resolveOptions, type MockServerOptions } from '../options.js';
+import { createHandoffServer, type HandOff } from './handoff.js';
 
-/** The largest `workers` accepted: beyond it the relay through this process costs more than the cores add. */
+/** The largest `workers` accepted: beyond it the broadcast relay through this process costs more than the cores add. */
 export const MAX_CLUSTER_WORKERS = 32;
 
 /** Environment of a worker: its options (JSON) and its number, 1..n. */
@@ -137,20 +136,23 @@ function listen(server: Server, port: number, host: string): Promise<string> {
   });
 }
 
-/** The primary's server: sticky routes each connection to a worker; the sockets are kept to be destroyed on close. */
-function stickyServer(): { server: Server; sockets: Set<Socket> } {
-  const server = createServer();
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  // round-robin: a new connection (a REST request, a websocket, a polling handshake) goes to the next worker, so
-  // REST traffic is spread too; a request carrying a session id goes to the worker that holds the session.
-  setupMaster(server, { loadBalancingMethod: 'round-robin' });
-  if (!adapterRelay) setupPrimary();
-  adapterRelay = true;
-  return { server, sockets };
+/**
+ * Round-robin: a new connection (a REST request, a websocket, a polling handshake) goes to the next worker, so REST
+ * traffic is spread too; a request naming an engine.io session (`sid=w<n>-…`) goes to worker n, which holds it.
+ * No worker (not all ready yet, or stopping): the connection is refused.
+ */
+function router(ready: () => readonly { worker: Worker; id: number }[]): HandOff {
+  let next = 0;
+  return (socket, message, sessionWorker) => {
+    const live = ready().filter(({ worker }) => worker.isConnected() && !worker.isDead());
+    const target = live.find(({ id }) => id === sessionWorker) ?? live[next++ % Math.max(live.length, 1)];
+    if (target === undefined) return false;
+    // an error here means the worker is gone: the client sees its connection closed
+    target.worker.send(message, socket, { keepOpen: false }, (error) => {
+      if (error) socket.destroy();
+    });
+    return true;
+  };
 }
 
 function fork(options: MockClusterOptions): { worker: Worker; id: number }[] {
@@ -184,13 +186,17 @@ function watch(forked: { worker: Worker; id: number }[], isClosing: () => boolea
 export async function startMockCluster(options: MockClusterOptions): Promise<MockCluster> {
   checkOptions(options);
   running = true;
-  const { server, sockets } = stickyServer();
   let forked: { worker: Worker; id: number }[] = [];
+  let ready: typeof forked = [];
+  const { server, sockets } = createHandoffServer(router(() => ready));
+  if (!adapterRelay) setupPrimary();
+  adapterRelay = true;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       // close() frees the port at once; its callback is not awaited: for connections handed to workers it asks
       // them for their counts, and a worker that has exited never answers
+      ready = [];
       if (server.listening) server.close();
       for (const socket of sockets) socket.destroy();
       await Promise.all(forked.map(({ worker }) => stopWorker(worker)));
@@ -202,6 +208,7 @@ export async function startMockCluster(options: MockClusterOptions): Promise<Moc
     const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     forked = fork(options);
     await Promise.all(forked.map(({ worker, id }) => untilReady(worker, id, options.readyTimeoutMs ?? 30_000)));
+    ready = forked;
     const failed = watch(forked, () => closing !== undefined, close);
     return { url, workers: forked.map(({ worker, id }) => ({ id, pid: worker.process.pid ?? 0 })), failed, close };
   } catch (error) {

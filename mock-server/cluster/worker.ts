@@ -1,6 +1,6 @@
 /**
  * One worker of a mock cluster (primary.ts forks it): a full mock built from the primary's options, fed the
- * connections the primary hands over (@socket.io/sticky), its rooms shared through @socket.io/cluster-adapter.
+ * connections the primary hands over (handoff.ts), its rooms shared through @socket.io/cluster-adapter.
  * It tells which worker answered: the `X-Mock-Worker: <n>` response header, and engine.io session ids `w<n>-…`
  * (a client reads it as `socket.io.engine.id`).
  */
@@ -8,21 +8,19 @@ import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAdapter } from '@socket.io/cluster-adapter';
-import { setupWorker } from '@socket.io/sticky';
-import type { Server } from 'socket.io';
 import { createMockServer, type MockServer } from '../server.js';
+import { receiveConnections } from './handoff.js';
 import { replicateState } from './replicate.js';
 import { CLUSTER_ENV, type ClusterMockOptions, type PrimaryMessage, type WorkerMessage } from './primary.js';
 
-/** Sticky reads a session id as exactly 20 characters of [A-Za-z0-9_-]: `w<n>-` and random base64url to fill. */
+export { workerOfSessionId } from './handoff.js';
+
+/**
+ * An engine.io session id that names its worker, so the primary routes the session's requests there: `w<n>-` and
+ * random base64url, 20 characters like engine.io's own.
+ */
 export function workerSessionId(worker: number): string {
   return `w${worker}-${randomBytes(15).toString('base64url')}`.slice(0, 20);
-}
-
-/** The worker number of an engine.io session id made by `workerSessionId`, or undefined. */
-export function workerOfSessionId(sid: string | undefined): number | undefined {
-  const match = /^w(\d+)-/.exec(sid ?? '');
-  return match ? Number(match[1]) : undefined;
 }
 
 function tag(mock: MockServer, worker: number): void {
@@ -41,7 +39,7 @@ export async function runClusterWorker(worker: number, options: ClusterMockOptio
   const mock = createMockServer(mockOptions);
   mock.io.adapter(createAdapter());
   tag(mock, worker);
-  setupWorker(mock.io as unknown as Server);
+  receiveConnections(mock.http);
   // takes the running workers' state before this one is ready, then sends and applies every write
   const replication = await replicateState(mock, snapshotTimeoutMs === undefined ? {} : { snapshotTimeoutMs });
   let stopping = false;
