@@ -15,11 +15,14 @@ const THROWAWAY = /(eliza-wire-(?:[a-z-]+-)?)[0-9a-f]{8}\b/g;
 /** Figures that change with the moment of the call. */
 const RUNNING_FIGURE = /"(uptime|timeRemaining|activeSessions|expiringSoon|heapUsed|heapTotal|rss|external)":[\d.]+/g;
 const ARRIVAL = /@\d+ms\b/g;
+/** Where the reference server is installed: the checkout's path shows in 1.7.2's stack traces. */
+const REFERENCE_PATH = /(?:file:\/\/)?\/[^\s"\\]*?\/examples\/elizaos-reference\//g;
 
 /** Masks what changes from run to run: ids, times, the server's address, generated texts. */
 export function mask(text: string): string {
   return text
     .replace(HOST, '<server>')
+    .replace(REFERENCE_PATH, '<reference>/')
     .replace(UUID, '<uuid>')
     .replace(ISO, '<time>')
     .replace(EPOCH_MS, '<epoch-ms>')

@@ -7,6 +7,8 @@ describe('the conformance page', () => {
     const text = 'POST http://127.0.0.1:43321/api/x/3f1c8a2e-1111-4222-8333-444455556666 {"createdAt":1795243255914,"at":"2026-11-21T06:51:18.123Z","uptime":19.9,"status":"active"} eliza-wire flow.x step 0 13b0b72c messageBroadcast@17ms';
     expect(mask(text)).toBe('POST <server>/api/x/<uuid> {"createdAt":<epoch-ms>,"at":"<time>","uptime":<n>,"status":"active"} eliza-wire flow.x step 0 <random> messageBroadcast');
     expect(mask('{"error":{"code":404,"message":"API endpoint not found"}}')).toBe('{"error":{"code":404,"message":"API endpoint not found"}}');
+    const stack = 'at file:///tmp/ci-clone/examples/elizaos-reference/node_modules/x.js:1 at next (/work/main/examples/elizaos-reference/node_modules/y.js:2)';
+    expect(mask(stack)).toBe('at <reference>/node_modules/x.js:1 at next (<reference>/node_modules/y.js:2)');
   });
 
   it('lists each failed check once per distinct finding, with its evidence', () => {
