@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../bin/program.js';
-import { processIo, type CliIo } from '../../bin/io.js';
+import { processIo } from '../../bin/io.js';
 import { createMockServer, fail, rest, type MockServer } from '../../mock-server/index.js';
 import { Report, reportJsonSchema } from '../../suites/index.js';
-import { writeFile } from 'node:fs/promises';
+import { cli } from '../helpers/cli.js';
 
 let dir = '';
 let broken: MockServer;
@@ -25,13 +24,6 @@ afterAll(async () => {
   await broken.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), writeFile: (p, c) => writeFile(p, c, 'utf8') };
-  return { code: await run(argv, io), stdout, stderr };
-}
 
 async function closedPort(): Promise<number> {
   const server = createServer();

@@ -5,24 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { run } from '../../bin/program.js';
-import type { CliIo } from '../../bin/io.js';
 import { flows, restOperations, socketEvents } from '../../spec/index.js';
-import { writeFile } from 'node:fs/promises';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), writeFile: (p, c) => writeFile(p, c, 'utf8') };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+import { cli } from '../helpers/cli.js';
 
 let dir = '';
 beforeAll(async () => {

@@ -3,10 +3,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../bin/program.js';
-import type { CliIo } from '../../bin/io.js';
 import { createMockServer, ok, rest, type MockServer } from '../../mock-server/index.js';
 import type { DiffReport } from '../../suites/diff/index.js';
+import { cli } from '../helpers/cli.js';
 
 let dir = '';
 let mocks: MockServer[] = [];
@@ -38,13 +37,6 @@ afterEach(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), writeFile: (p, c) => writeFile(p, c, 'utf8') };
-  return { code: await run(argv, io), stdout, stderr };
-}
 
 async function closedPort(): Promise<number> {
   const server = createServer();

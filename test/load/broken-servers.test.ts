@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../bin/io.js';
-import { run } from '../../bin/program.js';
 import { BenchOutcome } from '../../suites/load/index.js';
 import { startBareServer } from './bare-server.js';
+import { cli } from '../helpers/cli.js';
 
 let dir = '';
 beforeAll(async () => {
@@ -14,13 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), writeFile: (p, c) => writeFile(p, c, 'utf8') };
-  return { code: await run(argv, io), stdout, stderr };
-}
 
 // 20 clients over 4 rooms: 5 members, so 4 member deliveries per message; 300 messages.
 const LOAD = ['--clients', '20', '--rooms', '4', '--rate', '300', '--messages', '300'];

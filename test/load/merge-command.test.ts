@@ -2,10 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../bin/io.js';
-import { run } from '../../bin/program.js';
 import { createMockServer, type MockServer } from '../../mock-server/index.js';
 import { BenchOutcome, LatencyHistogram } from '../../suites/load/index.js';
+import { cli } from '../helpers/cli.js';
 
 let mock: MockServer;
 let url = '';
@@ -19,13 +18,6 @@ afterAll(async () => {
   await mock.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), writeFile: (p, c) => writeFile(p, c, 'utf8') };
-  return { code: await run(argv, io), stdout, stderr };
-}
 
 const outcomeOf = async (file: string) => BenchOutcome.parse(JSON.parse(await readFile(file, 'utf8')));
 

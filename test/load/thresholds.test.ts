@@ -1,15 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../bin/io.js';
-import { run } from '../../bin/program.js';
 import { LoadUsageError, judge, parseThreshold, type FanoutResult } from '../../suites/load/index.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), writeFile: (p, c) => writeFile(p, c, 'utf8') };
-  return { code: await run(argv, io), stdout, stderr };
-}
+import { cli } from '../helpers/cli.js';
 
 const stats = { count: 10, mean: 5, p50: 4, p90: 8, p99: 20, p999: 30, max: 31 };
 const result: FanoutResult = {
