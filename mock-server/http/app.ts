@@ -1,12 +1,10 @@
 import cors from 'cors';
 import express, { type Express, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { pathParamNames, restOperations, type RestOperation } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
-import { handlers } from '../rest/handlers.js';
 import { errorBody } from '../rest/render.js';
 import { routeHandler, uploadMiddleware, type RestOverride } from '../rest/adapter.js';
-import { fail, type Handler } from '../rest/result.js';
+import { handlerOf, routedOperations } from '../rest/routes.js';
 import { bodyErrors, contentTypeCheck, finalErrors } from './body-errors.js';
 import { controlRouter } from './control.js';
 import { agentIdQuery } from './agent-query.js';
@@ -16,32 +14,9 @@ import { API_HEADERS, APP_HEADERS, setHeaders } from './headers.js';
 
 const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-API-KEY', 'X-Entity-Id', 'X-Mock-Status', 'X-Mock-Delay'];
 
-function handlerOf(op: RestOperation): Handler {
-  const id = (op.aliasOf ?? op.id) as keyof typeof handlers;
-  // The HandlerMap type makes a missing handler a compile error; this guards a build that skipped the type check.
-  const handler: Handler = handlers[id] ?? (() => fail('INTERNAL_ERROR', `The mock has no handler for ${op.id}`));
-  if (!op.aliasOf) return handler;
-  // An alias names its params its own way (`:serverId`); hand the target's names to its handler.
-  const target = restOperations.find((o) => o.id === op.aliasOf);
-  const names = target ? pathParamNames(target.path) : [];
-  const own = pathParamNames(op.path);
-  return (req) => handler({ ...req, params: Object.fromEntries(own.map((n, i) => [names[i] ?? n, req.params[n] ?? ''])) });
-}
-
-/**
- * Routes in the profile's order. elizaos-1.7 keeps the spec's (1.7.2's) order, so `GET /api/agents/:agentId`
- * shadows `GET /api/agents/worlds` as it does there; documented puts literal segments before parameters.
- */
-function ordered(profileOps: RestOperation[], documented: boolean): RestOperation[] {
-  if (!documented) return profileOps;
-  const weight = (op: RestOperation) => op.path.split('/').map((s) => (s.startsWith(':') ? '1' : '0')).join('');
-  return [...profileOps].sort((a, b) => weight(a).localeCompare(weight(b)));
-}
-
 function mountOperations(router: Router, getCtx: () => MockContext, overrides: RestOverride[], prefix: string): void {
   const ctx = getCtx();
-  const ops = restOperations.filter((op) => op.profiles[ctx.profile] && op.path.startsWith(prefix));
-  for (const op of ordered(ops, ctx.profile === 'documented')) {
+  for (const op of routedOperations(ctx.profile).filter((o) => o.path.startsWith(prefix))) {
     const path = op.path.slice(prefix === '/api/' ? 4 : 0);
     const chain = [restFaults(getCtx, op)];
     if (op.body?.contentType === 'multipart/form-data') chain.push(uploadMiddleware(ctx));
