@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -9,6 +8,7 @@ import { processIo } from '../../bin/io.js';
 import { createMockServer, fail, rest, type MockServer } from '../../mock-server/index.js';
 import { Report, reportJsonSchema } from '../../suites/index.js';
 import { cli } from '../helpers/cli.js';
+import { freePort } from '../helpers/ports.js';
 
 let dir = '';
 let broken: MockServer;
@@ -24,14 +24,6 @@ afterAll(async () => {
   await broken.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 describe('the CLI writing report files', () => {
   it('creates the folder of a report path that does not exist yet', async () => {
@@ -60,7 +52,7 @@ describe('eliza-wire check', () => {
   }, 30_000);
 
   it.each([
-    [async () => ['check', `http://127.0.0.1:${await closedPort()}`], /^eliza-wire: cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\n {2}is the server running\?/],
+    [async () => ['check', `http://127.0.0.1:${await freePort()}`], /^eliza-wire: cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\n {2}is the server running\?/],
     [async () => ['check', 'ftp://example'], /is not an http\(s\) URL/],
     [async () => ['check', '--only', 'nope.*'], /^eliza-wire: no check matches "nope\.\*"\n {2}list the checks/],
     [async () => ['check', '--reporter', 'xml'], /unknown reporter "xml"\n {2}use one of console, json, junit, markdown, html/],

@@ -1,30 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock-server/index.js';
 import { DEFAULT_AGENT } from '../../mock-server/state/state.js';
+import { startCluster, type StartedCluster } from './helpers/cluster.js';
 
-const bin = new URL('../../bin/eliza-wire.ts', import.meta.url).pathname;
 const UPLOAD = `/api/media/agents/${DEFAULT_AGENT.id}/upload-media`;
-
-/** `eliza-wire mock --cluster <n> --json` as a real process, resolved with its url at its ready line. */
-function startCluster(n: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'mock', '--cluster', String(n), '--port', '0', '--json', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 30 s: ${out}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.includes('"ready"'));
-      if (!line) return;
-      clearTimeout(timer);
-      resolve({ child, url: (JSON.parse(line) as { url: string }).url });
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code} before ready: ${out}`)));
-  });
-}
 
 interface Answer { status: number; worker: number; body: Buffer }
 
@@ -65,7 +46,7 @@ async function uploadAndReadBack(url: string, bytes: Buffer): Promise<{ status: 
 }
 
 describe('binary uploads through eliza-wire mock --cluster 2', () => {
-  let cluster: { child: ChildProcess; url: string };
+  let cluster: StartedCluster;
   let single: MockServer;
   let singleUrl: string;
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -6,35 +6,9 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerOfSessionId } from '../../mock-server/cluster/worker.js';
 import { run } from '../../bin/program.js';
+import { startCluster, type StartedCluster } from './helpers/cluster.js';
 
-const bin = new URL('../../bin/eliza-wire.ts', import.meta.url).pathname;
 const NIL = '00000000-0000-0000-0000-000000000000';
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  workers: { id: number; pid: number }[];
-  output: () => string;
-}
-
-/** `eliza-wire mock --cluster <n> --json` as a real process, resolved at its ready line. */
-function startCluster(n: number): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'mock', '--cluster', String(n), '--port', '0', '--json', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 30 s: ${out}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.includes('"ready"'));
-      if (!line) return;
-      clearTimeout(timer);
-      const ready = JSON.parse(line) as { url: string; workers: Started['workers'] };
-      resolve({ child, url: ready.url, workers: ready.workers, output: () => out });
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code} before ready: ${out}`)));
-  });
-}
 
 function exited(child: ChildProcess, ms: number): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
@@ -126,7 +100,7 @@ async function readOn(url: string, worker: number, path: string): Promise<{ stat
 }
 
 describe('eliza-wire mock --cluster 2 (a real process)', () => {
-  let cluster: Started;
+  let cluster: StartedCluster;
   const sockets: Socket[] = [];
   beforeAll(async () => {
     cluster = await startCluster(2);

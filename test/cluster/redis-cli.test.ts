@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startRedis, type RedisServer } from './helpers/redis-server.js';
+import { freePort } from '../helpers/ports.js';
+import { startRedis, type RedisServer } from './helpers/redis-server.js';
 import { until } from './helpers/redis-mocks.js';
 
 const bin = new URL('../../bin/eliza-wire.ts', import.meta.url).pathname;

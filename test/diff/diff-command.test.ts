@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, ok, rest, type MockServer } from '../../mock-server/index.js';
 import type { DiffReport } from '../../suites/diff/index.js';
 import { cli } from '../helpers/cli.js';
+import { freePort } from '../helpers/ports.js';
 
 let dir = '';
 let mocks: MockServer[] = [];
@@ -37,14 +37,6 @@ afterEach(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 describe('eliza-wire diff', () => {
   it('finds no difference between two mocks of the same profile, seeded differently, and exits 0', async () => {
@@ -102,7 +94,7 @@ describe('eliza-wire diff', () => {
   });
 
   it('exits 2 with a hint when a server is unreachable or the known file is not a list', async () => {
-    const down = await cli('diff', await mockUrl('elizaos-1.7'), `http://127.0.0.1:${await closedPort()}`);
+    const down = await cli('diff', await mockUrl('elizaos-1.7'), `http://127.0.0.1:${await freePort()}`);
     expect(down.code).toBe(2);
     expect(down.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\n {2}is the server running\?/);
     const bad = join(dir, 'bad.yaml');

@@ -6,21 +6,17 @@
  * Chromium: `/usr/bin/chromium`, or `CHROMIUM_PATH`. Missing, the browser tests are skipped with a note, except
  * under `CI`, where they fail.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, DEFAULT_AGENT } from '../../mock-server/index.js';
 import { bundleForBrowser } from './browser/bundle.js';
 import type { Exchange, PageApi, SocketRun, SocketScript } from './browser/page-api.js';
 import { fromDisk, serveStatic, type StaticServer } from './browser/serve.js';
+import { CHROMIUM, hasChromium, needChromium } from '../helpers/chromium.js';
 
 const here = (path: string) => new URL(path, import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const MISSING = existsSync(CHROMIUM) ? undefined : `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`;
-const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false';
-if (MISSING && !IN_CI) console.warn(`browser.test.ts: the browser tests are skipped. ${MISSING}`);
 const SCREENSHOT = 'test-output/msw-browser.png';
 const SERVER = '00000000-0000-0000-0000-000000000000';
 const USER_A = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
@@ -52,13 +48,8 @@ describe('eliza-wire/msw under setupWorker in headless Chromium', () => {
       page.evaluate(([m, p, b]) => (globalThis as unknown as { elizaWire: PageApi }).elizaWire.call(m, p, b), [method, path, body] as const),
     sockets: (script: SocketScript): Promise<SocketRun> => page.evaluate((s) => (globalThis as unknown as { elizaWire: PageApi }).elizaWire.sockets(s), script),
   };
-  const needsChromium = (ctx: TestContext) => {
-    if (MISSING && IN_CI) throw new Error(`${MISSING} (CI is set, so this fails instead of skipping)`);
-    if (MISSING) ctx.skip(MISSING);
-  };
-
   beforeAll(async () => {
-    if (MISSING) return;
+    if (!hasChromium) return;
     const require = createRequire(import.meta.url);
     server = await serveStatic({
       '/': { type: 'text/html; charset=utf-8', body: fromDisk(here('./browser/index.html')) },
@@ -83,7 +74,7 @@ describe('eliza-wire/msw under setupWorker in headless Chromium', () => {
   });
 
   it('answers GET /api/agents from the service worker with the seeded agents, as the mock server does', async (ctx) => {
-    needsChromium(ctx);
+    needChromium(ctx);
     const reference = createMockServer(SEEDED);
     const expected = await fetch(`${await reference.listen()}/api/agents`).then((r) => r.json() as Promise<unknown>);
     await reference.close();
@@ -96,7 +87,7 @@ describe('eliza-wire/msw under setupWorker in headless Chromium', () => {
   });
 
   it('creates a channel with POST and reads it back with GET: one state behind both handlers', async (ctx) => {
-    needsChromium(ctx);
+    needChromium(ctx);
     const created = await inPage.call('POST', '/api/messaging/central-channels', { name: 'from the browser', message_server_id: SERVER, participantCentralUserIds: [USER_A] });
     expect(created.status).toBe(201);
     const { id } = (created.body as Data<{ id: string }>).data;
@@ -106,7 +97,7 @@ describe('eliza-wire/msw under setupWorker in headless Chromium', () => {
   });
 
   it('serves Socket.IO through the MSW WebSocket link: connect, join, send, and the echo agent\'s reply', async (ctx) => {
-    needsChromium(ctx);
+    needChromium(ctx);
     const created = await inPage.call('POST', '/api/messaging/central-channels', { name: 'sockets', message_server_id: SERVER, participantCentralUserIds: [DEFAULT_AGENT.id, USER_A, USER_B] });
     const channelId = (created.body as Data<{ id: string }>).data.id;
     const run = await inPage.sockets({ channelId, userA: USER_A, userB: USER_B, serverId: SERVER, text: 'hello' });

@@ -3,11 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startMockServer, type StartedMockServer } from '../../testing/index.js';
+import { CHROMIUM, needChromium } from '../helpers/chromium.js';
 
-/** Debian's chromium; CHROMIUM_PATH points elsewhere. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = 'test-output/browser-chat.png';
-const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
 
 interface StaticServer {
   url: string;
@@ -26,17 +24,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Skips without chromium, except under CI, where a missing browser fails the test. */
-function needChromium(skip: (note: string) => void): void {
-  if (existsSync(CHROMIUM)) return;
-  if (inCi) throw new Error(`${CHROMIUM} is missing and CI is set: install it (apt-get install -y chromium; .ci/run does).`);
-  const note = `${CHROMIUM} is not installed (apt-get install -y chromium); under CI=true this is a failure`;
-  if (!warned) console.warn(`browser-chat tests skipped: ${note}`);
-  warned = true;
-  skip(note);
-}
-let warned = false;
-
 /** The page served, a fresh mock that allows `corsOrigin` (default: the page's origin), and a new tab on it. */
 async function open(profile: 'elizaos-1.7' | 'documented', corsOrigin?: string) {
   page ??= await serveBrowserChat();
@@ -51,7 +38,7 @@ async function open(profile: 'elizaos-1.7' | 'documented', corsOrigin?: string) 
 
 describe.each(['elizaos-1.7', 'documented'] as const)('examples/browser-chat in headless Chromium (%s)', (profile) => {
   it('types a message, clicks Send and shows the echo reply', async (ctx) => {
-    needChromium((note) => ctx.skip(note));
+    needChromium(ctx);
     const tab = await open(profile);
     const errors: string[] = [];
     tab.on('pageerror', (error) => errors.push(error.message));
@@ -75,7 +62,7 @@ describe.each(['elizaos-1.7', 'documented'] as const)('examples/browser-chat in 
 
 describe('examples/browser-chat and CORS', () => {
   it('cannot start when the server does not allow the page’s origin', async (ctx) => {
-    needChromium((note) => ctx.skip(note));
+    needChromium(ctx);
     const tab = await open('elizaos-1.7', 'http://example.invalid');
     await tab.locator('#status[data-state="error"]').waitFor({ timeout: 10_000 });
     expect(await tab.textContent('#status')).toBe('Cannot start: Failed to fetch');
