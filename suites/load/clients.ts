@@ -55,16 +55,22 @@ export async function connectMany(url: string, count: number, options: ClientOpt
   const sockets: Socket[] = [];
   for (let i = 0; i < count; i += batch) {
     const size = Math.min(batch, count - i);
-    const settled = await Promise.allSettled(Array.from({ length: size }, () => connectClient(url, options)));
-    for (const s of settled) if (s.status === 'fulfilled') sockets.push(s.value);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) {
-      closeAll(sockets);
-      const reason = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
-      throw new LoadTargetError(`cannot connect to ${url}: ${reason}`);
-    }
+    sockets.push(...settleConnections(url, await Promise.allSettled(Array.from({ length: size }, () => connectClient(url, options))), sockets));
   }
   return sockets;
+}
+
+/**
+ * The sockets of a batch of connection attempts; if any failed, closes them and the `earlier` ones and throws
+ * LoadTargetError with the first reason.
+ */
+export function settleConnections(url: string, settled: PromiseSettledResult<Socket>[], earlier: Socket[] = []): Socket[] {
+  const sockets = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (!failed) return sockets;
+  closeAll([...earlier, ...sockets]);
+  const reason = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
+  throw new LoadTargetError(`cannot connect to ${url}: ${reason}`);
 }
 
 export function closeAll(sockets: Socket[]): void {

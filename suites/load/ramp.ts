@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
-import { closeAll, connectClient, type ClientOptions } from './clients.js';
-import { LoadTargetError, LoadUsageError } from './errors.js';
+import { connectClient, settleConnections, type ClientOptions } from './clients.js';
+import { LoadUsageError } from './errors.js';
 
 /** When client i of `count` starts connecting, in ms after the start: evenly spread over `rampMs` (i * rampMs / count). */
 export function rampOffsets(count: number, rampMs: number): number[] {
@@ -38,13 +38,5 @@ export async function connectRamped(url: string, count: number, client: ClientOp
     ramp.onStart?.(i, performance.now());
     attempts.push(connectClient(url, client));
   }
-  const settled = await Promise.allSettled(attempts);
-  const sockets = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) {
-    closeAll(sockets);
-    const reason = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
-    throw new LoadTargetError(`cannot connect to ${url}: ${reason}`);
-  }
-  return sockets;
+  return settleConnections(url, await Promise.allSettled(attempts));
 }

@@ -58,6 +58,16 @@ const common = {
   merge: MergeData.optional(),
 };
 
+/** Whether every message reached every member once, in its own room (fanout; mixed's chat). */
+const deliveryCounts = {
+  sent: z.number().int().nonnegative(),
+  expected: z.number().int().nonnegative().describe('member deliveries expected (each member but the sender)'),
+  delivered: z.number().int().nonnegative(),
+  lost: z.number().int().nonnegative(),
+  duplicated: z.number().int().nonnegative(),
+  crossRoom: z.number().int().nonnegative(),
+};
+
 export const FanoutResult = z.object({
   scenario: z.literal('fanout'),
   ...common,
@@ -69,12 +79,7 @@ export const FanoutResult = z.object({
     messages: z.number().int(),
     transport: z.enum(['websocket', 'polling']),
   }),
-  sent: z.number().int().nonnegative(),
-  expected: z.number().int().nonnegative().describe('member deliveries expected (each member but the sender)'),
-  delivered: z.number().int().nonnegative(),
-  lost: z.number().int().nonnegative(),
-  duplicated: z.number().int().nonnegative(),
-  crossRoom: z.number().int().nonnegative(),
+  ...deliveryCounts,
   throughput: z.object({ sentPerSec: z.number(), deliveriesPerSec: z.number() }),
   latency: z.object({
     delivery: LatencyStats.describe('scheduled send time to each member delivery'),
@@ -135,14 +140,7 @@ export const MixedResult = z.object({
     seed: z.number().int(),
     transport: z.enum(['websocket', 'polling']),
   }),
-  chat: z.object({
-    sent: z.number().int().nonnegative(),
-    expected: z.number().int().nonnegative().describe('member deliveries expected (each member but the sender)'),
-    delivered: z.number().int().nonnegative(),
-    lost: z.number().int().nonnegative(),
-    duplicated: z.number().int().nonnegative(),
-    crossRoom: z.number().int().nonnegative(),
-  }),
+  chat: z.object(deliveryCounts),
   rest: z.object({
     requests: z.number().int().nonnegative(),
     errors: z.number().int().nonnegative().describe('connection errors and timeouts'),

@@ -90,10 +90,9 @@ const ingest: Handler = (req) => {
     metadata: (body.metadata as Record<string, unknown> | undefined) ?? {},
     authorDisplayName: senderName,
   });
-  const broadcast: Record<string, unknown> = restUserBroadcast(ctx, message, senderName);
   // 1.7.2 broadcasts the body's source_type as it came: without one, the key is absent
-  if (ctx.profile === 'elizaos-1.7' && typeof body.source_type !== 'string') delete broadcast.source;
-  ctx.hub.toRoom(channel.id, 'messageBroadcast', broadcast);
+  const source = typeof body.source_type === 'string' ? body.source_type : undefined;
+  ctx.hub.toRoom(channel.id, 'messageBroadcast', restUserBroadcast(ctx, message, senderName, source));
   void agentTurn(ctx, channel, message, { emit: true });
   const data = { messageId: message.id };
   return ok(data, { status: 202, real: { success: true, message: 'Message ingested and published to bus', data } });
