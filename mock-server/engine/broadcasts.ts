@@ -72,7 +72,7 @@ export function actionBroadcast(ctx: MockContext, m: MessageRecord, agentName: s
 }
 
 /** A message posted over REST: V5. `source` is what the request named (1.7.2 sends none when the ingest body has none). */
-export function restUserBroadcast(ctx: MockContext, m: MessageRecord, senderName: string, source: string | undefined = m.sourceType) {
+export function restUserBroadcast(ctx: MockContext, m: MessageRecord, senderName: string, source: string | undefined) {
   if (ctx.profile === 'documented') return documented(ctx, m, senderName);
   return compact({ senderId: m.authorId, senderName, text: m.content, roomId: m.channelId, messageServerId: ctx.state.messageServerId, createdAt: m.createdAt, source, id: m.id });
 }

@@ -138,3 +138,23 @@ describe('log subscription and client diagnostics', () => {
     expect(lines.filter((l) => l.startsWith('client mistake [')).length).toBe(listed.diagnostics.length);
   });
 });
+
+describe('the V5 broadcast of a REST post (elizaos-1.7)', () => {
+  it('carries the source the request named: none from ingest-external without source_type, eliza_gui from a channel post', async () => {
+    s = await startMock('elizaos-1.7');
+    const out: Record<string, unknown>[] = [];
+    s.mock.events.on('socket:out', (e) => {
+      if (e.event === 'messageBroadcast') out.push(e.payload as Record<string, unknown>);
+    });
+    const channelId = randomUUID();
+    const ingest = (extra: Record<string, unknown>) =>
+      s!.request('POST', '/api/messaging/ingest-external', { body: { channel_id: channelId, message_server_id: NIL, author_id: randomUUID(), content: 'from outside', ...extra } });
+    expect((await ingest({})).status).toBe(202);
+    expect((await ingest({ source_type: 'discord' })).status).toBe(202);
+    const posted = await s.request('POST', `/api/messaging/channels/${channelId}/messages`, { body: { author_id: randomUUID(), content: 'from the gui', message_server_id: NIL } });
+    expect(posted.status).toBe(201);
+    expect(await until(() => out.length >= 3)).toBe(true);
+    expect(out.map((b) => ('source' in b ? b.source : '(none)'))).toEqual(['(none)', 'discord', 'eliza_gui']);
+    expect(s.violations).toEqual([]);
+  });
+});

@@ -78,7 +78,7 @@ const postMessage: Handler = async (req) => {
   const hasAgent = channel.participants.some((p) => p !== message.authorId) || isUuid(metadata.targetAgentId);
   if (!hasAgent && (transport !== 'websocket' || ctx.profile === 'elizaos-1.7')) return fail('BAD_REQUEST', 'No agent found in channel participants');
   if (transport !== 'websocket') return replyInResponse(ctx, channel, message, transport);
-  ctx.hub.toRoom(channelId, 'messageBroadcast', restUserBroadcast(ctx, message, senderName));
+  ctx.hub.toRoom(channelId, 'messageBroadcast', restUserBroadcast(ctx, message, senderName, message.sourceType));
   void agentTurn(ctx, channel, message, { emit: true });
   const userMessage: Record<string, unknown> = busMessage(message, ctx.state.messageServerId);
   if (ctx.profile === 'elizaos-1.7') {
