@@ -2,17 +2,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/ports.js';
 import { startRedis, type RedisServer } from './helpers/redis-server.js';
+import { REDIS, needService } from '../helpers/service.js';
 import { until } from './helpers/redis-mocks.js';
 
 const bin = new URL('../../bin/eliza-wire.ts', import.meta.url).pathname;
 const NIL = '00000000-0000-0000-0000-000000000000';
-let redis: RedisServer;
+const hasRedis = needService(REDIS);
+let redis: RedisServer | undefined;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  redis = await startRedis();
+  if (hasRedis) redis = await startRedis();
 });
-afterAll(() => redis.stop());
+afterAll(() => redis?.stop());
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
@@ -37,10 +39,10 @@ async function ready(run: Run): Promise<string> {
   return line.slice('READY '.length);
 }
 
-describe('eliza-wire mock --redis', () => {
+describe.runIf(hasRedis)('eliza-wire mock --redis', () => {
   it('shares state between two processes and closes cleanly on SIGTERM', async () => {
-    const a = mock(['--redis', redis.url]);
-    const b = mock(['--redis', redis.url]);
+    const a = mock(['--redis', redis!.url]);
+    const b = mock(['--redis', redis!.url]);
     const [urlA, urlB] = await Promise.all([ready(a), ready(b)]);
     const created = await fetch(`${urlA}/api/messaging/channels`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'over redis', message_server_id: NIL, participantCentralUserIds: [], type: 'GROUP', metadata: {} }) });
     const { data } = (await created.json()) as { data: { id: string } };
@@ -62,7 +64,7 @@ describe('eliza-wire mock --redis', () => {
   }, 20_000);
 
   it('refuses --redis with --cluster (exit 2)', async () => {
-    const run = mock(['--redis', redis.url, '--cluster', '2']);
+    const run = mock(['--redis', redis!.url, '--cluster', '2']);
     expect(await run.exited).toBe(2);
     expect(run.stderr()).toContain('--redis and --cluster cannot be combined');
   }, 20_000);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../helpers/ports.js';
+import { REDIS } from '../../helpers/service.js';
 
 export interface RedisServer {
   url: string;
@@ -21,7 +22,7 @@ function waitForReady(child: ChildProcess): Promise<void> {
 }
 
 /** A real redis-server on 127.0.0.1 and a free port, without persistence; `stop()` ends it. */
-export async function startRedis(bin = process.env.REDIS_SERVER ?? '/usr/bin/redis-server'): Promise<RedisServer> {
+export async function startRedis(bin = REDIS.path ?? 'redis-server'): Promise<RedisServer> {
   const port = await freePort();
   const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForReady(child);
