@@ -3,6 +3,7 @@ import { AGENT_BEHAVIOURS, type AgentBehaviour } from './agent/behaviour.js';
 import type { Clock } from './clock.js';
 import { configError } from './errors.js';
 import type { FaultConfig } from './faults.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import type { LogLevel, Logger } from './logger.js';
 import type { MockState, StateOptions } from './state/state.js';
 
@@ -36,6 +37,15 @@ export interface MockServerOptions {
   maxUploadBytes?: number;
   /** Total bytes of uploads kept in memory. Default 200 MiB. */
   maxMediaBytes?: number;
+  /**
+   * Deepest nesting of objects and arrays accepted in a REST body or a socket event's arguments. Deeper input is
+   * refused before any handler sees it (REST: 400; socket: `messageError`) and nothing of it is stored. Default 64.
+   */
+  maxPayloadDepth?: number;
+  /** Largest JSON body of a REST request, in bytes; larger: 413 (documented), 500 E5 (elizaos-1.7). Default 2 MiB, as 1.7.2. */
+  maxBodyBytes?: number;
+  /** Largest Socket.IO packet, in bytes; a larger one closes that client's connection only. Default 1e6, as 1.7.2. */
+  maxSocketMessageBytes?: number;
   /** Check every response against the spec and report violations on `events` (tests). Default false. */
   validateResponses?: boolean;
   logLevel?: LogLevel | 'silent';
@@ -63,6 +73,9 @@ export interface ResolvedOptions {
   faults: FaultConfig;
   maxUploadBytes: number;
   maxMediaBytes: number;
+  maxPayloadDepth: number;
+  maxBodyBytes: number;
+  maxSocketMessageBytes: number;
   validateResponses: boolean;
   logLevel: LogLevel | 'silent';
 }
@@ -71,6 +84,12 @@ function nonNegativeInt(name: string, value: number | undefined, fallback: numbe
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 0) throw configError(`${name} must be a whole number >= 0, got ${value}`);
   return value;
+}
+
+function positiveInt(name: string, value: number | undefined, fallback: number): number {
+  const n = nonNegativeInt(name, value, fallback);
+  if (n === 0) throw configError(`${name} must be at least 1 (default ${fallback})`);
+  return n;
 }
 
 export function resolveOptions(options: MockServerOptions): ResolvedOptions {
@@ -98,6 +117,9 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     faults: options.faults ?? {},
     maxUploadBytes: nonNegativeInt('maxUploadBytes', options.maxUploadBytes, 50 * 1024 * 1024),
     maxMediaBytes: nonNegativeInt('maxMediaBytes', options.maxMediaBytes, 200 * 1024 * 1024),
+    maxPayloadDepth: positiveInt('maxPayloadDepth', options.maxPayloadDepth, DEFAULT_LIMITS.maxPayloadDepth),
+    maxBodyBytes: positiveInt('maxBodyBytes', options.maxBodyBytes, DEFAULT_LIMITS.maxBodyBytes),
+    maxSocketMessageBytes: positiveInt('maxSocketMessageBytes', options.maxSocketMessageBytes, DEFAULT_LIMITS.maxSocketMessageBytes),
     validateResponses: options.validateResponses ?? false,
     logLevel: options.logLevel ?? 'info',
   };
