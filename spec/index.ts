@@ -50,6 +50,6 @@ export { toJsonSchema } from './generate/json-schema.js';
 export { PROTOCOL_VERSION } from './generate/meta.js';
 
 
-export { schemaIssues } from './validate.js';
+export { schemaIssues, nearestVariantIssues } from './validate.js';
 export { listSpec, countSpec, formatSpecList } from './list.js';
 export type { SpecListEntry, SpecCounts } from './list.js';

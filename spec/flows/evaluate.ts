@@ -1,6 +1,7 @@
 import type { Profile } from '../profiles.js';
 import { schemaIn } from '../socket/event.js';
 import { socketEvents } from '../socket/index.js';
+import { nearestVariantIssues } from '../validate.js';
 import type { Expectation, FlowStep } from './flow.js';
 
 /** One event a socket received. */
@@ -59,23 +60,50 @@ function wireName(specId: string): string {
   return entry.event;
 }
 
-/** Whether an observed event is one this expectation speaks of: name, schema and the fields it selects on. */
-function claims(exp: Expectation, observed: ObservedEvent, profile: Profile, scope: FlowScope): boolean {
-  if (observed.event !== wireName(exp.event)) return false;
+/**
+ * Why an observed event is not one this expectation speaks of (name, schema, the fields it selects on), or
+ * undefined when it is. The schema reason names the nearest variant's failing field paths.
+ */
+function rejection(exp: Expectation, observed: ObservedEvent, profile: Profile, scope: FlowScope): string | undefined {
+  if (observed.event !== wireName(exp.event)) return 'another event';
   const entry = socketEvents.find((e) => e.id === exp.event);
   const schema = entry && schemaIn(entry, profile);
-  if (schema && !schema.safeParse(observed.payload).success) return false;
-  return Object.entries(exp.match ?? {}).every(([path, want]) => {
+  if (schema && !schema.safeParse(observed.payload).success) {
+    const nearest = nearestVariantIssues(schema, observed.payload);
+    const variant = nearest.variant === undefined ? '' : ` (nearest variant #${nearest.variant + 1})`;
+    const shown = nearest.issues.slice(0, 4).join('; ');
+    const more = nearest.issues.length > 4 ? `; ${nearest.issues.length - 4} more` : '';
+    return `its payload does not fit the ${profile} schema${variant}: ${shown}${more}`;
+  }
+  for (const [path, want] of Object.entries(exp.match ?? {})) {
     const ref = resolve(want, scope);
-    return !ref.known || readPath(observed.payload, path) === ref.value;
-  });
+    const got = readPath(observed.payload, path);
+    if (ref.known && got !== ref.value) return `${path} is ${JSON.stringify(got)}, expected ${String(want)} = ${JSON.stringify(ref.value)}`;
+  }
+  return undefined;
+}
+
+function claims(exp: Expectation, observed: ObservedEvent, profile: Profile, scope: FlowScope): boolean {
+  return rejection(exp, observed, profile, scope) === undefined;
+}
+
+/** For events of the expected name that did not count: why, one clause each (at most three). */
+function nearMisses(exp: Expectation, timeline: ObservedEvent[], profile: Profile, scope: FlowScope): string {
+  if (exp.event === '*') return '';
+  const misses = timeline.filter((o) => o.event === wireName(exp.event)).map((o) => ({ o, why: rejection(exp, o, profile, scope) })).filter((m) => m.why !== undefined);
+  if (misses.length === 0) return '';
+  const shown = misses.slice(0, 3).map((m) => `${m.o.event}@${m.o.at}ms did not count: ${m.why}`);
+  return ` (${shown.join('; ')}${misses.length > 3 ? `; ${misses.length - 3} more` : ''})`;
 }
 
 function checkClaimed(actor: string, exp: Expectation, observed: ObservedEvent, scope: FlowScope): FlowFinding[] {
   const findings: FlowFinding[] = [];
   for (const [path, want] of Object.entries(exp.match ?? {})) {
     const got = readPath(observed.payload, path);
-    const expected = resolve(want, scope).value;
+    const ref = resolve(want, scope);
+    // a binding an earlier expectation failed to make: that failure is the finding, not this comparison
+    if (!ref.known) continue;
+    const expected = ref.value;
     if (got !== expected) findings.push({ actor, event: exp.event, message: `${path} is ${JSON.stringify(got)}, expected ${String(want)} = ${JSON.stringify(expected)}` });
   }
   for (const path of exp.absent ?? []) {
@@ -117,7 +145,7 @@ function evaluateActor(actor: string, sequence: Expectation[], timeline: Observe
     const after = claimed.filter(({ i }) => i > cursor);
     if (after.length === 0) {
       const early = claimed.length > 0 ? ' (it arrived, but out of order)' : '';
-      findings.push({ actor, event: exp.event, message: `expected ${exp.event} ${exp.count}${early}; ${describe(timeline)}` });
+      findings.push({ actor, event: exp.event, message: `expected ${exp.event} ${exp.count}${early}; ${describe(timeline)}${early ? '' : nearMisses(exp, timeline, profile, scope)}` });
       continue;
     }
     const run = exp.count === 'once' ? after.slice(0, 1) : after;

@@ -25,6 +25,8 @@ export interface FlowRun {
   profile: Profile;
   steps: StepRecord[];
   findings: FlowFinding[];
+  /** The entity id each actor connected with. */
+  entities: Record<string, string>;
 }
 
 /** Silence that ends the setup of a flow. */
@@ -74,9 +76,10 @@ async function act(step: FlowStep, actor: Actor, target: FlowTarget, scope: Temp
  */
 export async function runFlow(flow: Flow, profile: Profile, target: FlowTarget, ctx: Record<string, unknown>, entities: Record<string, string> = {}): Promise<FlowRun> {
   const view = flowIn(flow, profile);
-  const run: FlowRun = { flow: flow.id, profile, steps: [], findings: [] };
+  const run: FlowRun = { flow: flow.id, profile, steps: [], findings: [], entities: {} };
   if (!view) return run;
   const actors = new Map(Object.keys(view.actors).map((name) => [name, new Actor(name, entities[name] ?? randomUUID())]));
+  run.entities = Object.fromEntries([...actors].map(([name, a]) => [name, a.entityId]));
   try {
     for (const [name, actor] of actors) {
       const state = view.actors[name];

@@ -5,7 +5,7 @@ import { finding, type Check } from '../check.js';
 import { Actor } from '../flows/actors.js';
 import { runFlow } from '../flows/runner.js';
 import { prepareFlow } from '../flows/setup.js';
-import { socketScript } from './reproduce.js';
+import { handshakeScript, socketScript } from './reproduce.js';
 
 /** The check id of each flow: stable names by what they prove. */
 const FLOW_CHECKS: Record<string, { id: string; title: string }> = {
@@ -49,7 +49,7 @@ function flowCheck(flow: Flow): Check {
         const level = flow.profiles[ctx.profile] ?? 'MUST';
         const failed = run.steps.find((s) => s.findings.length > 0);
         if (!failed) return [];
-        const reproduce = socketScript(ctx, flow, fixture.ctx);
+        const reproduce = socketScript(ctx, flow, fixture.ctx, run.steps.slice(0, run.steps.indexOf(failed) + 1), run.entities);
         return failed.findings.map((f) => finding(`${f.actor}: ${f.message}`, level, reproduce, { timelines: failed.timelines, sent: failed.action }, f.event));
       } finally {
         await fixture.cleanup();
@@ -87,7 +87,7 @@ const handshakeCheck: Check = {
     for (const c of cases) {
       const got = await rejection(ctx.target.url, c.auth, ctx.timeoutMs);
       if (got !== c.want) {
-        const reproduce = `node -e "require('socket.io-client').io('${ctx.target.url}', { auth: ${JSON.stringify(c.auth).replace(/"/g, "'")} }).on('connect_error', (e) => console.log(e.message))"`;
+        const reproduce = handshakeScript(ctx.target.url, c.auth);
         findings.push(finding(`${c.why}: expected connect_error "${c.want}", got ${got}`, 'MUST', reproduce, { sent: c.auth }, 'server.connect_error'));
       }
     }
