@@ -6,6 +6,7 @@ import { createMockCore, type MockContext, type Override } from './context.js';
 import type { MockEventBus } from './events.js';
 import { createApp } from './http/app.js';
 import type { MockServerOptions } from './options.js';
+import { closeBounded, trackConnections } from './shutdown.js';
 import { socketIoRooms } from './socket/hub.js';
 import { attachSocketRouter } from './socket/router.js';
 import type { MockState } from './state/state.js';
@@ -17,7 +18,10 @@ export type { Override } from './context.js';
 export interface MockServer {
   /** Starts listening (default 127.0.0.1, port 0 = a free port) and resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
-  /** Disconnects every socket and closes the server. */
+  /**
+   * Disconnects every socket and closes the server; resolves within about half a second whatever the connections
+   * do (what has not ended by then is destroyed).
+   */
   close(): Promise<void>;
   /** Back to the seeded state; overrides, faults and diagnostics are cleared. */
   reset(): void;
@@ -50,11 +54,13 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const resolved = ctx.options;
   const app = createApp(() => ctx, restOverrides, reset);
   const http = createServer(app);
+  const open = trackConnections(http);
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
     path: handshake.path,
     cors: { origin: resolved.corsOrigin ?? '*', methods: ['GET', 'POST'], credentials: true },
     transports: ['websocket', 'polling'],
     ...handshake.serverOptions,
+    maxHttpBufferSize: resolved.maxSocketMessageBytes,
   });
   hub.io = io as unknown as Server;
   hub.rooms = socketIoRooms(io as unknown as Server);
@@ -73,11 +79,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       return url;
     },
     async close() {
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => {
-        void io.close(() => resolve());
-      });
-      http.closeAllConnections();
+      await closeBounded(io as unknown as Server, http, open);
       url = undefined;
     },
     reset,
