@@ -2,7 +2,7 @@
 import { createMockServer } from '../mock-server/index.js';
 import { REPORTERS, type Reporter } from '../reporters/index.js';
 import type { Level } from '../spec/index.js';
-import { TargetUnreachableError, UnknownCheckError, runConformance } from '../suites/index.js';
+import { PreflightError, UnknownCheckError, preflightLine, runConformance } from '../suites/index.js';
 import { UsageError } from './errors.js';
 import { targetUrl } from './parse.js';
 import type { CliIo } from './io.js';
@@ -43,7 +43,7 @@ export async function runCheck(url: string | undefined, flags: CheckFlags, io: C
     outcome.exitCode = report.summary.failed > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UnknownCheckError) throw new UsageError(error.message, 'list the checks with: eliza-wire check --list');
-    if (error instanceof TargetUnreachableError) throw new UsageError(error.message, 'is the server running? Check the URL, or run without a URL to check the built-in mock');
+    if (error instanceof PreflightError) throw new UsageError(preflightLine(error.problem.kind === 'unreachable' ? { ...error.problem, fix: `${error.problem.fix}, or run without a URL to check the built-in mock` } : error.problem));
     throw error;
   } finally {
     await mock?.close();

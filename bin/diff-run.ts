@@ -1,7 +1,7 @@
 /* The implementation of `eliza-wire diff`. */
 import { readFile } from 'node:fs/promises';
 import { formatConsole, formatMarkdown, KnownFileError, parseKnown, runDiff, type KnownDifference } from '../suites/diff/index.js';
-import { TargetUnreachableError } from '../suites/index.js';
+import { PreflightError } from '../suites/index.js';
 import type { CheckOutcome } from './check-command.js';
 import type { DiffFlags } from './diff-command.js';
 import { UsageError } from './errors.js';
@@ -47,7 +47,7 @@ export async function runDiffCommand(a: string, b: string, flags: DiffFlags, io:
     if (flags.markdown) await io.writeFile(flags.markdown, formatMarkdown(report));
     outcome.exitCode = report.summary.unexplained > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof TargetUnreachableError) throw new UsageError(error.message, 'is the server running? Check both URLs');
+    if (error instanceof PreflightError) throw new UsageError(error.message);
     throw error;
   }
 }

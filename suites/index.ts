@@ -3,6 +3,8 @@
  */
 export { runConformance, TargetUnreachableError, redactUrl } from './run.js';
 export type { ConformanceOptions, RunListener } from './run.js';
+export { preflight, preflightLine, PreflightError } from './preflight.js';
+export type { PreflightOptions, PreflightProblem, PreflightResult } from './preflight.js';
 export { allChecks, selectChecks, globToRegExp, UnknownCheckError } from './registry.js';
 export type { Check, CheckContext, Discovery } from './check.js';
 export { Report, CheckResult, Finding, Evidence, Exchange, Coverage, reportJsonSchema } from './model.js';

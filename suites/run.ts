@@ -4,6 +4,7 @@ import type { Check, CheckContext, Discovery } from './check.js';
 import { discover } from './flows/setup.js';
 import { HttpClient, causeOf, type Target } from './http.js';
 import type { CheckResult, Coverage, Finding, Report } from './model.js';
+import { PreflightError, preflight } from './preflight.js';
 import { allChecks, selectChecks } from './registry.js';
 
 /** Hooks a reporter may implement; every one is optional. */
@@ -62,15 +63,6 @@ export function redactUrl(url: string): string {
   }
 }
 
-async function reachable(url: string, timeoutMs: number): Promise<void> {
-  try {
-    await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new TargetUnreachableError(redactUrl(url), cause === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : cause);
-  }
-}
-
 async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
   const level = check.levels[ctx.profile] ?? 'MUST';
   const base = { id: check.id, title: check.title, domain: check.domain, level, specIds: check.specIds };
@@ -111,8 +103,8 @@ function coverageOf(profile: Profile, http: HttpClient, sent: Set<string>, recei
 }
 
 /**
- * Runs the conformance checks against a server and returns the report. Throws `TargetUnreachableError` when the
- * server does not answer, `UnknownCheckError` when --only/--skip match nothing; a finding is never thrown.
+ * Runs the conformance checks against a server and returns the report. Throws `PreflightError` when the target
+ * is not a reachable ElizaOS server (before any check), `UnknownCheckError` when --only/--skip match nothing; a finding is never thrown.
  */
 export async function runConformance(options: ConformanceOptions): Promise<Report> {
   const profile = options.profile ?? DEFAULT_PROFILE;
@@ -120,7 +112,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const timeoutMs = options.timeoutMs ?? 5000;
   const target: Target = { url: options.url.replace(/\/$/, ''), apiKey: options.apiKey, socketApiKey: options.socketApiKey };
   const checks = selectChecks(options.checks ?? allChecks(), { profile, level, only: options.only, skip: options.skip });
-  await reachable(target.url, timeoutMs);
+  const checked = await preflight(target.url, { apiKey: target.apiKey, timeoutMs });
+  if (!checked.ok) throw new PreflightError(checked);
   const http = new HttpClient(target, timeoutMs);
   const sent = new Set<string>();
   const received = new Set<string>();

@@ -85,7 +85,7 @@ async function diffReads(ops: RestOperation[], sides: [Side, Side], options: Dif
 /**
  * Runs the socket flows and the REST reads of a profile against two servers and compares the normalised results
  * (ids numbered by first appearance, times, durations, uptime, memory, versions and agent names masked). Throws
- * `TargetUnreachableError` when a server does not answer; a difference is never thrown.
+ * `PreflightError` when a server is not a reachable ElizaOS server; a difference is never thrown.
  *
  * @example
  * const report = await runDiff({ a: 'http://127.0.0.1:3000', b: 'http://127.0.0.1:3001', profile: 'elizaos-1.7' });
@@ -95,7 +95,7 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const timeoutMs = options.timeoutMs ?? 5000;
   const [urlA, urlB] = [options.a, options.b].map((u) => u.replace(/\/$/, '')) as [string, string];
-  await Promise.all([reachable(urlA, timeoutMs), reachable(urlB, timeoutMs)]);
+  await Promise.all([reachable(urlA, timeoutMs, options.apiKey), reachable(urlB, timeoutMs, options.apiKey)]);
   const side = async (url: string): Promise<Side> => ({ url, apiKey: options.apiKey, socketApiKey: options.socketApiKey, profile, timeoutMs, agentNames: await agentNames(url, options.apiKey, timeoutMs) });
   const sides: [Side, Side] = [await side(urlA), await side(urlB)];
   const only = (options.only ?? []).map(globToRegExp);

@@ -52,7 +52,7 @@ describe('eliza-wire check', () => {
   }, 30_000);
 
   it.each([
-    [async () => ['check', `http://127.0.0.1:${await freePort()}`], /^eliza-wire: cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\n {2}is the server running\?/],
+    [async () => ['check', `http://127.0.0.1:${await freePort()}`], /^eliza-wire: cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED \(nothing listens on 127\.0\.0\.1:\d+\); is the server running\? .*\n$/],
     [async () => ['check', 'ftp://example'], /is not an http\(s\) URL/],
     [async () => ['check', '--only', 'nope.*'], /^eliza-wire: no check matches "nope\.\*"\n {2}list the checks/],
     [async () => ['check', '--reporter', 'xml'], /unknown reporter "xml"\n {2}use one of console, json, junit, markdown, html/],

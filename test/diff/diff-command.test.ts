@@ -96,7 +96,7 @@ describe('eliza-wire diff', () => {
   it('exits 2 with a hint when a server is unreachable or the known file is not a list', async () => {
     const down = await cli('diff', await mockUrl('elizaos-1.7'), `http://127.0.0.1:${await freePort()}`);
     expect(down.code).toBe(2);
-    expect(down.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\n {2}is the server running\?/);
+    expect(down.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED \(nothing listens on 127\.0\.0\.1:\d+\); is the server running\?/);
     const bad = join(dir, 'bad.yaml');
     await writeFile(bad, 'where: x\n');
     const known = await cli('diff', 'http://127.0.0.1:1', 'http://127.0.0.1:2', '--known', bad);

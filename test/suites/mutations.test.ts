@@ -67,7 +67,8 @@ const mutations: Mutation[] = [
 ];
 
 async function bareSocketServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const http = createServer((_req, res) => res.writeHead(404).end());
+  // answers the ping (so it passes the preflight), nothing else: only its handshake is under test
+  const http = createServer((req, res) => (req.url === '/api/server/ping' ? res.writeHead(200, { 'content-type': 'application/json' }).end('{"pong":true}') : res.writeHead(404).end()));
   const io = new Server(http);
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
   return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => io.close(() => r())) };
