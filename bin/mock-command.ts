@@ -7,7 +7,8 @@ import type { CheckOutcome } from './check-command.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { clusterFlag, runCluster } from './mock-cluster.js';
-import { intFlag, parseEventFault, parseLatency, parseRateLimit, probabilityFlag } from './parse.js';
+import { parseEventFault } from './event-fault.js';
+import { intFlag, parseLatency, parseRateLimit, probabilityFlag } from './parse.js';
 
 interface MockFlags {
   port: number;

@@ -39,22 +39,6 @@ export function parseRateLimit(value: string): { limit: number; windowMs: number
   return { limit, windowMs };
 }
 
-/** `messageBroadcast:delay=200,drop=0.1,duplicate=0.05` (repeatable; `*` for every event). */
-export function parseEventFault(value: string, previous: Record<string, { delayMs?: number; drop?: number; duplicate?: number }> = {}) {
-  const [event, spec] = value.split(':', 2);
-  const hint = 'e.g. --event-fault messageBroadcast:delay=200,drop=0.1,duplicate=0.05';
-  if (!event || !spec) throw new UsageError(`--event-fault takes <event>:<knob>=<value>,…, got "${value}"`, hint);
-  const fault: { delayMs?: number; drop?: number; duplicate?: number } = {};
-  for (const part of spec.split(',')) {
-    const [key, raw] = part.split('=', 2);
-    const n = Number(raw);
-    if (key === 'delay' && Number.isInteger(n) && n >= 0) fault.delayMs = n;
-    else if ((key === 'drop' || key === 'duplicate') && n >= 0 && n <= 1) fault[key] = n;
-    else throw new UsageError(`--event-fault: "${part}" is not delay=<ms>, drop=<0..1> or duplicate=<0..1>`, hint);
-  }
-  return { ...previous, [event]: fault };
-}
-
 /** A server URL (http or https, no trailing slash), or a usage error whose hint shows the command with one. */
 export function targetUrl(url: string, command: 'check' | 'bench'): string {
   try {

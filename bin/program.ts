@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import type { CheckOutcome } from './check-command.js';
+import { COMMANDS, commandTerm, isCommandName, stubCommand, type CommandContext, type CommandName } from './commands.js';
 import type { CliIo } from './io.js';
-import { specCommand } from './spec-command.js';
-import { mockCommand } from './mock-command.js';
-import { checkCommand, type CheckOutcome } from './check-command.js';
-import { benchCommand } from './bench-command.js';
-import { diffCommand } from './diff-command.js';
 import { UsageError } from './errors.js';
 
 function packageVersion(): string {
@@ -21,19 +18,19 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-/** The `eliza-wire` command tree. Output goes through `io`; nothing here calls process.exit. */
-export function createProgram(io: CliIo, options: { stop?: () => Promise<string>; outcome?: CheckOutcome } = {}): Command {
+/**
+ * The `eliza-wire` command tree from the given top-level commands (full definitions or stubs), in the table's
+ * order. Output goes through `io`; nothing here calls process.exit.
+ */
+export function buildProgram(io: CliIo, commands: Partial<Record<CommandName, Command>>): Command {
   const program = new Command('eliza-wire')
     .description('The ElizaOS client-server protocol as data: spec, mock server, conformance checks and load scenarios')
     .version(packageVersion(), '-v, --version')
     .showSuggestionAfterError(true)
     // a command's options follow its name (`bench merge … --json x` is merge's --json, not bench's)
     .enablePositionalOptions()
-    .addCommand(specCommand(io))
-    .addCommand(checkCommand(io, options.outcome ?? { exitCode: 0 }))
-    .addCommand(benchCommand(io, options.outcome ?? { exitCode: 0 }))
-    .addCommand(diffCommand(io, options.outcome ?? { exitCode: 0 }))
-    .addCommand(mockCommand(io, options.stop, options.outcome ?? { exitCode: 0 }));
+    .configureHelp({ subcommandTerm: commandTerm });
+  for (const name of Object.keys(COMMANDS) as CommandName[]) program.addCommand(commands[name] ?? stubCommand(name));
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -46,9 +43,39 @@ export function createProgram(io: CliIo, options: { stop?: () => Promise<string>
   return program;
 }
 
-function commandPath(argv: string[]): string {
-  const sub = argv.find((a) => !a.startsWith('-'));
-  return sub ? `eliza-wire ${sub}` : 'eliza-wire';
+/** The top-level command argv runs (`help <name>` included), if it names one: the only one worth loading. */
+export function commandToLoad(argv: readonly string[]): CommandName | undefined {
+  const operands = argv.filter((a) => !a.startsWith('-'));
+  const name = operands[0] === 'help' ? operands[1] : operands[0];
+  return isCommandName(name) ? name : undefined;
+}
+
+/** The program with the command argv names fully defined (its code loaded) and the others as stubs. */
+export async function createProgram(argv: readonly string[], ctx: CommandContext): Promise<Command> {
+  const name = commandToLoad(argv);
+  return buildProgram(ctx.io, name ? { [name]: await COMMANDS[name].load(ctx) } : {});
+}
+
+/** The command whose `--help` explains a usage error: the deepest command of the tree that argv names. */
+function commandPath(program: Command, argv: readonly string[]): string {
+  const path = ['eliza-wire'];
+  let current = program;
+  for (const arg of argv) {
+    const sub = arg.startsWith('-') ? undefined : current.commands.find((c) => c.name() === arg);
+    if (!sub) continue;
+    path.push(arg);
+    current = sub;
+  }
+  return path.join(' ');
+}
+
+/** The hint after a commander error: a help command that exists (a mistyped command has no `--help`). */
+function hintFor(error: CommanderError, program: Command, argv: readonly string[]): string {
+  if (error.code === 'commander.unknownCommand') {
+    const suggested = /\(Did you mean (\S+)\?\)/.exec(error.message)?.[1];
+    return suggested && isCommandName(suggested) ? `run 'eliza-wire ${suggested} --help' for its usage, or 'eliza-wire --help' for every command` : `run 'eliza-wire --help' for the commands`;
+  }
+  return `run '${commandPath(program, argv)} --help' for usage`;
 }
 
 /**
@@ -57,14 +84,14 @@ function commandPath(argv: string[]): string {
  */
 export async function run(argv: string[], io: CliIo, options: { stop?: () => Promise<string> } = {}): Promise<number> {
   const outcome: CheckOutcome = { exitCode: 0 };
-  const program = createProgram(io, { ...options, outcome });
+  const program = await createProgram(argv, { io, outcome, ...options });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return outcome.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      io.stderr(`${error.message.replace(/^error: /, 'eliza-wire: ')}\n  run '${commandPath(argv)} --help' for usage\n`);
+      io.stderr(`${error.message.replace(/^error: /, 'eliza-wire: ')}\n  ${hintFor(error, program, argv)}\n`);
       return 2;
     }
     if (error instanceof UsageError) {

@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
-import { DEFAULT_PROFILE, PROFILES, formatSpecList, listSpec, toAsyncApi, toJsonSchema, toOpenApi, type Profile } from '../spec/index.js';
+// Only the profile names here: the spec itself (zod, 0.2 s) loads when the command runs, not for its --help.
+import { DEFAULT_PROFILE, PROFILES, type Profile } from '../spec/profiles.js';
+import type * as SpecModule from '../spec/index.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './errors.js';
 
@@ -14,10 +16,11 @@ interface SpecOptions {
   json?: boolean;
 }
 
-const GENERATORS: Record<Format, (profile: Profile) => unknown> = {
-  openapi: toOpenApi,
-  asyncapi: toAsyncApi,
-  'json-schema': toJsonSchema,
+type Spec = typeof SpecModule;
+const GENERATORS: Record<Format, (spec: Spec, profile: Profile) => unknown> = {
+  openapi: (spec, profile) => spec.toOpenApi(profile),
+  asyncapi: (spec, profile) => spec.toAsyncApi(profile),
+  'json-schema': (spec, profile) => spec.toJsonSchema(profile),
 };
 
 async function runSpec(options: SpecOptions, io: CliIo): Promise<void> {
@@ -27,13 +30,14 @@ async function runSpec(options: SpecOptions, io: CliIo): Promise<void> {
   if (options.out && !options.format) {
     throw new UsageError('--out needs --format', 'e.g. eliza-wire spec --format openapi --out openapi.json');
   }
+  const spec = await import('../spec/index.js');
   if (!options.format) {
-    const rows = listSpec(options.profile);
-    io.stdout(options.json ? `${JSON.stringify(rows, null, 2)}\n` : formatSpecList(rows));
+    const rows = spec.listSpec(options.profile);
+    io.stdout(options.json ? `${JSON.stringify(rows, null, 2)}\n` : spec.formatSpecList(rows));
     return;
   }
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const document = GENERATORS[options.format](profile);
+  const document = GENERATORS[options.format](spec, profile);
   const yaml = options.out !== undefined && /\.ya?ml$/i.test(options.out);
   // yaml is loaded only when asked for: the mock and check commands start faster without it.
   const text = yaml ? (await import('yaml')).stringify(document, { aliasDuplicateObjects: false }) : `${JSON.stringify(document, null, 2)}\n`;
