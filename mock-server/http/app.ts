@@ -5,7 +5,7 @@ import type { MockContext } from '../context.js';
 import { errorBody } from '../rest/render.js';
 import { routeHandler, uploadMiddleware, type RestOverride } from '../rest/adapter.js';
 import { handlerOf, routedOperations } from '../rest/routes.js';
-import { bodyErrors, contentTypeCheck, finalErrors } from './body-errors.js';
+import { bodyErrors, contentTypeCheck, decodeErrors, finalErrors } from './body-errors.js';
 import { controlRouter } from './control.js';
 import { agentIdQuery } from './agent-query.js';
 import { restFaults } from './faults.js';
@@ -40,9 +40,9 @@ export function createApp(getCtx: () => MockContext, overrides: RestOverride[], 
   app.set('query parser', 'simple');
   app.use(setHeaders(APP_HEADERS));
   app.use(cors({ origin: ctx.options.corsOrigin ?? true, credentials: true, methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], allowedHeaders: ALLOWED_HEADERS, exposedHeaders: ['X-Total-Count'] }));
-  app.use(express.json({ limit: '2mb' }));
+  app.use(express.json({ limit: ctx.options.maxBodyBytes }));
   app.use(bodyErrors(getCtx));
-  if (ctx.options.control) app.use("/__mock", controlRouter(getCtx, reset));
+  app.use('/__mock', controlRouter(getCtx, reset)); // diagnostics always; the rest answer 403 without control
   const root = express.Router();
   mountOperations(root, getCtx, overrides, '/health');
   mountOperations(root, getCtx, overrides, '/media/');
@@ -66,6 +66,7 @@ export function createApp(getCtx: () => MockContext, overrides: RestOverride[], 
     if (getCtx().profile === 'documented') res.status(404).json(errorBody('documented', 'NOT_FOUND', `No route ${req.method} ${req.originalUrl}`));
     else res.status(403).type('text/plain').send('Forbidden');
   });
+  app.use(decodeErrors(getCtx));
   app.use(finalErrors(getCtx));
   return app;
 }

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { errorBody } from '../rest/render.js';
 import type { MockContext } from '../context.js';
+import { errorLine } from '../errors.js';
 
 const ALLOWED_1_7 = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded'];
 
@@ -38,17 +39,37 @@ export function bodyErrors(getCtx: () => MockContext): ErrorRequestHandler {
       return;
     }
     const tooLarge = error.type === 'entity.too.large';
+    const limit = `The body is over ${ctx.options.maxBodyBytes} bytes: send less, or raise maxBodyBytes (--max-body-bytes)`;
     res
       .status(tooLarge ? 413 : 400)
-      .json(errorBody('documented', tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INVALID_JSON', tooLarge ? 'The body is over 2 MB' : `Malformed JSON: ${error.message}`));
+      .json(errorBody('documented', tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INVALID_JSON', tooLarge ? limit : `Malformed JSON: ${error.message}`));
+  };
+}
+
+/**
+ * A path whose percent-encoding does not decode (`%E0%A4%A`, a lone `%`): the router throws a URIError. Documented:
+ * 400 BAD_REQUEST. elizaos-1.7: under /api, the global handler's 500 E5 with the router's message (reference §1.1
+ * item 11); elsewhere Express's own 400.
+ */
+export function decodeErrors(getCtx: () => MockContext): ErrorRequestHandler {
+  return (error: Error, req, res, next) => {
+    if (!(error instanceof URIError)) return next(error);
+    const ctx = getCtx();
+    if (ctx.profile === 'documented') {
+      res.status(400).json(errorBody('documented', 'BAD_REQUEST', `${error.message}: the path's percent-encoding does not decode; encode a literal '%' as %25`));
+    } else if (req.originalUrl.startsWith('/api/') || req.originalUrl === '/api') {
+      res.status(500).json(errorBody('E5', 500, error.message));
+    } else {
+      res.status(400).type('text/plain').send('Bad Request');
+    }
   };
 }
 
 /** The last resort: never a stack trace, never an HTML page. */
 export function finalErrors(getCtx: () => MockContext): ErrorRequestHandler {
-  return (error: Error, _req, res, _next) => {
+  return (error: Error, req, res, _next) => {
     const ctx = getCtx();
-    ctx.logger.log('error', `unhandled error: ${error.stack ?? error.message}`);
+    ctx.logger.log('error', `unhandled error on ${req.method} ${req.path}: ${errorLine(error)}`);
     if (res.headersSent) {
       res.end();
       return;

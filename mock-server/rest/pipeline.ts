@@ -1,5 +1,6 @@
 import { CONVENTION_REFS, schemaIssues, type RestOperation } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
+import { payloadProblem } from '../limits.js';
 import { errorBody, render, type Rendered } from './render.js';
 import { fail, type Handler, type HandlerResult, type RequestContext } from './result.js';
 
@@ -37,6 +38,12 @@ function missingBody(ctx: MockContext, op: RestOperation, body: unknown): Handle
   return fail('INTERNAL_ERROR', message, { real: errorBody('E5', 500, message), ref: CONVENTION_REFS.unhandled });
 }
 
+/** A JSON body nested deeper than `maxPayloadDepth`: refused before the handler, so nothing of it is stored. */
+function tooDeep(ctx: MockContext, body: unknown): HandlerResult | undefined {
+  const problem = payloadProblem(body, { maxDepth: ctx.options.maxPayloadDepth });
+  return problem ? fail('VALIDATION_ERROR', `The JSON body is ${problem.message}`, { details: { limit: ctx.options.maxPayloadDepth } }) : undefined;
+}
+
 function validate(ctx: MockContext, op: RestOperation, rendered: Rendered): void {
   if (!ctx.options.validateResponses) return;
   const where = `${op.id} ${rendered.status} (${ctx.profile})`;
@@ -65,7 +72,7 @@ function pickHandler(overrides: RestOverride[], op: RestOperation, fallback: Han
  */
 export async function runOperation(op: RestOperation, handler: Handler, overrides: RestOverride[], request: RequestContext, arrived: ArrivedBody): Promise<Outcome> {
   const ctx = request.mock;
-  const result = wrongContentType(ctx, op, arrived) ?? arrived.uploadError ?? missingBody(ctx, op, request.body) ?? (await pickHandler(overrides, op, handler)(request));
+  const result = wrongContentType(ctx, op, arrived) ?? arrived.uploadError ?? missingBody(ctx, op, request.body) ?? tooDeep(ctx, request.body) ?? (await pickHandler(overrides, op, handler)(request));
   if (result.kind === 'binary' || result.kind === 'sse') return result;
   const rendered = render(op, ctx.profile, result, ctx.clock.now());
   validate(ctx, op, rendered);
