@@ -29,8 +29,7 @@ function emitControl(ctx: MockContext, channelId: string, action: 'disable_input
   ctx.hub.toRoom(channelId, 'controlMessage', { action, target: agentId, channelId, roomId: channelId });
 }
 
-function recordRun(ctx: MockContext, agentId: string, user: MessageRecord, startedAt: number): void {
-  const runId = ctx.state.ids.uuid();
+function recordRun(ctx: MockContext, agentId: string, user: MessageRecord, startedAt: number, runId: string): void {
   const endedAt = ctx.clock.now();
   ctx.state.runs.set(runId, {
     agentId,
@@ -42,6 +41,30 @@ function recordRun(ctx: MockContext, agentId: string, user: MessageRecord, start
   });
   const logId = ctx.state.ids.uuid();
   ctx.state.logs.set(logId, { id: logId, agentId, entityId: user.authorId, roomId: user.channelId, body: { runId, messageId: user.id }, type: 'run_event', createdAt: endedAt });
+}
+
+/**
+ * The model call behind a reply, logged as 1.7.2 logs each one: AgentRuntime.logModelCall (`@elizaos/core`) writes a
+ * log of type `useModel:<MODEL>` with the agent as entity and the room of the message, which the web UI's Model Calls
+ * tab lists (GET /api/agents/:agentId/logs, types starting with `useModel:`). The mock makes one TEXT_LARGE call.
+ */
+function recordModelCall(ctx: MockContext, agentId: string, user: MessageRecord, reply: string, runId: string, startedAt: number): void {
+  const id = ctx.state.ids.uuid();
+  const now = ctx.clock.now();
+  const prompt = user.content;
+  const body = {
+    modelType: 'TEXT_LARGE',
+    modelKey: 'TEXT_LARGE',
+    params: { prompt },
+    prompt,
+    systemPrompt: ctx.state.agents.get(agentId)?.system ?? null,
+    runId,
+    timestamp: now,
+    executionTime: now - startedAt,
+    provider: 'eliza-wire-mock',
+    response: reply,
+  };
+  ctx.state.logs.set(id, { id, agentId, entityId: agentId, roomId: user.channelId, body, type: 'useModel:TEXT_LARGE', createdAt: now });
 }
 
 function remember(ctx: MockContext, agentId: string, m: MessageRecord): void {
@@ -82,7 +105,9 @@ async function oneAgent(ctx: MockContext, agentId: string, channel: ChannelRecor
       emitControl(ctx, channel.id, 'enable_input', agentId);
     }
   }
-  recordRun(ctx, agentId, user, startedAt);
+  const runId = ctx.state.ids.uuid();
+  recordModelCall(ctx, agentId, user, reply.text, runId, startedAt);
+  recordRun(ctx, agentId, user, startedAt, runId);
   ctx.bus.emit('agent:reply', { agentId, channelId: channel.id, messageId: responseId, text: reply.text });
   ctx.logger.log('debug', `agent ${agent.name} replied in ${channel.id}`);
   return { agentId, reply: stored, content: { ...reply, responseId, inReplyTo: user.id, simple: true, providers: [] } };

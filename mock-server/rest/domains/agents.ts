@@ -122,17 +122,17 @@ const worldsUpdate: Handler = (req) => {
   return ok({ world: world(req, record) });
 };
 
+/** `X-Entity-Id` is not a filter: 1.7.2's `LogStore.getMany` (plugin-sql) uses it only for the isolation context. */
 const logsList: Handler = (req) => {
   const agent = agentParam(req, { running: true });
   if (isResult(agent)) return agent;
   const roomId = queryString(req, 'roomId');
   if (roomId !== undefined && !isUuid(roomId)) return fail('INVALID_ID', 'Invalid room ID format');
   const type = queryString(req, 'type');
-  const entity = req.headers['x-entity-id'];
   const offset = queryNumber(req, 'offset', 0);
   const count = queryNumber(req, 'count', 10);
   const logs = [...req.mock.state.logs.values()]
-    .filter((l) => l.agentId === agent.id && (!roomId || l.roomId === roomId) && (!type || l.type === type) && (!entity || l.entityId === entity))
+    .filter((l) => l.agentId === agent.id && (!roomId || l.roomId === roomId) && (!type || l.type === type))
     .sort((a, b) => b.createdAt - a.createdAt)
     .slice(offset, offset + count)
     .map((l) => compact({ id: l.id, entityId: l.entityId, roomId: l.roomId, body: l.body, type: l.type, createdAt: new Date(l.createdAt).toISOString() }));

@@ -1,4 +1,5 @@
 import { ALLOWED_MEDIA, ChannelType } from '../../../spec/index.js';
+import { forgetChannel } from '../../agent/forget.js';
 import { agentTurn } from '../../agent/runner.js';
 import type { MockContext } from '../../context.js';
 import { restUserBroadcast } from '../../engine/broadcasts.js';
@@ -146,6 +147,7 @@ const deleteMessage: Handler = (req) => {
 
 function clearMessages(ctx: MockContext, channelId: string): void {
   for (const m of ctx.state.channelMessages(channelId)) ctx.state.messages.delete(m.id);
+  forgetChannel(ctx, channelId);
 }
 
 const update: Handler = withChannel(

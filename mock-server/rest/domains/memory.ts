@@ -39,11 +39,15 @@ function memoryWire(m: MemoryRecord, withEmbedding: boolean) {
   });
 }
 
-/** An agent's memories of one table (and room), newest first, filtered by `X-Entity-Id` when it is a UUID. */
+/**
+ * An agent's memories of one table (and room), newest first. `X-Entity-Id` does not filter them: 1.7.2 hands it to
+ * plugin-sql's `MemoryStore.get` (`@elizaos/plugin-sql` dist/node/index.node.js), which uses it only for
+ * `withIsolationContext`, never in the WHERE clause; so the web UI, which sends its user's id on every request,
+ * lists the agent's replies as well as the user's messages.
+ */
 function memoriesOf(req: RequestContext, agentId: string, table: string, roomId?: string): MemoryRecord[] {
-  const entity = req.headers['x-entity-id'];
   return [...req.mock.state.memories.values()]
-    .filter((m) => m.agentId === agentId && m.table === table && (!roomId || m.roomId === roomId) && (!isUuid(entity) || m.entityId === entity))
+    .filter((m) => m.agentId === agentId && m.table === table && (!roomId || m.roomId === roomId))
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../../../spec/index.js';
-import { LOG_LEVELS, type LogLevel } from '../../logger.js';
+import { LOG_LEVELS, type LogEntry, type LogLevel } from '../../logger.js';
 import { messageServer } from '../../state/wire.js';
 import type { HandlerMap } from '../handlers.js';
 import { fail, ok, type Handler, type RequestContext } from '../result.js';
@@ -28,10 +28,30 @@ function logLimit(req: RequestContext): number {
   return Math.min(Number.isFinite(n) && n > 0 ? n : 100, 1000);
 }
 
+/** `?level=` as 1.7.2 reads it: `all` (or absent, or empty) keeps every level; a name it does not know means info. */
+function levelValue(requested: string): number | undefined {
+  if (requested === 'all') return undefined;
+  return isLevel(requested) ? LOG_LEVELS[requested] : LOG_LEVELS.info;
+}
+
+type Tagged = LogEntry & { agentName?: string; agentId?: string };
+
+/**
+ * 1.7.2's rule for `?agentName=` and `?agentId=`: an entry that carries the field must equal the value; one without
+ * it still matches while fewer than 10% of the entries carry the field (its "sparse data" rule). 1.7.2's entries are
+ * parsed from text lines and never carry either, so naming an agent keeps them all; the mock's neither.
+ */
+function agentFilter(entries: readonly Tagged[], field: 'agentName' | 'agentId', requested: string): (e: Tagged) => boolean {
+  if (requested === 'all') return () => true;
+  const sparse = entries.length === 0 || entries.filter((e) => e[field]).length / entries.length < 0.1;
+  return (e) => (e[field] ? e[field] === requested : sparse);
+}
+
 /**
  * GET and POST /api/server/logs: entries since `since` (default: the last hour), of exactly `level` unless it is
- * `all`, the newest `limit` of them, oldest first. The mock's entries carry no agent, so naming an agent (other
- * than `all`) matches none, as 1.7.2's filter would for entries without that agent.
+ * `all`, the newest `limit` of them, oldest first. As 1.7.2's createLoggingRouter (`@elizaos/server`
+ * dist/index.js, src/api/runtime/logging.ts): an unknown level falls back to info, and the agent filters follow
+ * its sparse-data rule, so the web UI's Logs tab (`?level=&agentName=<agent>`) lists the entries.
  */
 const logs: Handler = (req) => {
   const now = req.mock.clock.now();
@@ -40,11 +60,11 @@ const logs: Handler = (req) => {
   const requestedLevel = (queryString(req, 'level') || 'all').toLowerCase();
   const agentName = queryString(req, 'agentName') || 'all';
   const agentId = queryString(req, 'agentId') || 'all';
-  const level = isLevel(requestedLevel) ? LOG_LEVELS[requestedLevel] : undefined;
-  const all = req.mock.logger.history();
-  const matching = all.filter(
-    (e) => e.time >= since && (requestedLevel === 'all' || e.level === level) && agentName === 'all' && agentId === 'all',
-  );
+  const level = levelValue(requestedLevel);
+  const all: readonly Tagged[] = req.mock.logger.history();
+  const byName = agentFilter(all, 'agentName', agentName);
+  const byId = agentFilter(all, 'agentId', agentId);
+  const matching = all.filter((e) => e.time >= since && (level === undefined || e.level === level) && byName(e) && byId(e));
   const picked = matching.slice(-logLimit(req)).map((e) => ({ time: e.time, level: e.level, msg: e.msg }));
   return ok({ logs: picked, count: picked.length, total: all.length, requestedLevel, agentName, agentId, levels: LEVEL_NAMES });
 };
