@@ -11,6 +11,9 @@ import { restLoad } from './lib/rest.js';
 import { availableParallelism } from 'node:os';
 import { compareCluster, DEFAULT_LADDER } from './cluster-suite.js';
 import { compareFanout, generatorCeiling, soak } from './fanout-suite.js';
+import { memorySection } from './memory-suite.js';
+import { stateSoak } from './soak-suite.js';
+import { cliStart } from './cli-start.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Minutes of the soak fanout (default 10; 0 skips it). */
@@ -109,7 +112,10 @@ async function baseline(): Promise<void> {
 /** The sections of the run, in order. `BENCH_ONLY=<name>[,<name>]` runs only those, e.g. `BENCH_ONLY=cluster`. */
 const SECTIONS: Record<string, () => Promise<void>> = {
   baseline,
+  'cli-start': cliStart,
   cluster: () => compareCluster({ single: targets.mock, cluster: targets.cluster }, DEFAULT_LADDER, availableParallelism()),
+  memory: memorySection,
+  soak: stateSoak,
 };
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const unknown = only?.filter((name) => !(name in SECTIONS)) ?? [];
