@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import {
   BenchOutcome,
+  LoadInterruptedError,
   LoadTargetError,
   LoadUsageError,
   formatOutcome,
@@ -23,6 +24,8 @@ import { UsageError } from './errors.js';
 import { targetUrl } from './parse.js';
 import { processIo, type CliIo } from './io.js';
 import type { BenchExit, BenchFlags, MergeFlags } from './bench-command.js';
+import { catchInterrupts, type Interrupt } from './bench-interrupt.js';
+import { checkWritable } from './bench-report-path.js';
 
 /**
  * The command line of the built-in mock, in the form this CLI runs in: the built CLI when this file is in dist/,
@@ -40,32 +43,49 @@ function mockCommandLine(flags: BenchFlags): string[] {
 }
 
 /** Starts the mock in a process of its own (so it does not share the generator's event loop); resolves its URL. */
-function startMock(flags: BenchFlags): Promise<{ child: ChildProcess; url: string }> {
+function startMock(flags: BenchFlags, signal: AbortSignal): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, mockCommandLine(flags), { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
+  let out: string | undefined = '';
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new LoadTargetError('the built-in mock printed no READY line within 20 s')), 20_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', interrupted);
+      reject(error);
+    };
+    const interrupted = () => void stopMock(child).then(() => fail(new LoadInterruptedError('interrupted while the built-in mock was starting: nothing was measured')));
+    const timer = setTimeout(() => void stopMock(child).then(() => fail(new LoadTargetError('the built-in mock printed no READY line within 20 s'))), 20_000);
+    // stdout stays read to the end: the mock's last line ("closed") must not meet a closed pipe (EPIPE)
     child.stdout?.on('data', (chunk: Buffer) => {
+      if (out === undefined) return;
       out += chunk.toString();
       const url = /READY (\S+)/.exec(out)?.[1];
       if (url) {
         clearTimeout(timer);
+        signal.removeEventListener('abort', interrupted);
+        out = undefined;
         resolveStart({ child, url });
       }
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new LoadTargetError(`the built-in mock exited (${code}) before it was ready`));
-    });
+    child.once('exit', (code, name) => fail(new LoadTargetError(`the built-in mock exited (${name ?? code}) before it was ready`)));
+    signal.addEventListener('abort', interrupted, { once: true });
   });
 }
 
 async function stopMock(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 3000).unref())]);
-  if (child.exitCode === null) child.kill('SIGKILL');
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+/** Says so when the built-in mock dies during the run (the run then fails on its disconnected clients). */
+function watchMock(child: ChildProcess, io: CliIo, interrupt: Interrupt): () => void {
+  const onExit = (code: number | null, name: NodeJS.Signals | null) => {
+    if (!interrupt.received()) io.stderr(`eliza-wire: the built-in mock exited (${name ?? code}) during the run\n`);
+  };
+  child.once('exit', onExit);
+  return () => child.off('exit', onExit);
 }
 
 function asUsage(error: unknown): unknown {
@@ -74,28 +94,48 @@ function asUsage(error: unknown): unknown {
   return error;
 }
 
+/** Usage errors found before any load: thresholds, --profile with a URL, report files that cannot be written. */
+async function checkFlags(url: string | undefined, flags: BenchFlags): Promise<void> {
+  flags.threshold.forEach((t) => parseThreshold(t, flags.scenario));
+  if (url !== undefined && flags.profile !== undefined) {
+    // the profile picks how the built-in mock behaves; bench sends the same join and send payloads in every profile
+    throw new UsageError(`--profile chooses the built-in mock's behaviour; ${url} is a server of its own, so it would change nothing`, `drop --profile, or load the built-in mock in that profile: eliza-wire bench --profile ${flags.profile}`);
+  }
+  await checkWritable('--json', flags.json);
+  await checkWritable('--html', flags.html);
+}
+
 /** The bench command's work, loaded only when `bench` runs. */
 export async function runBenchCommand(url: string | undefined, flags: BenchFlags, io: CliIo, exit: BenchExit): Promise<void> {
+  let mock: { child: ChildProcess; url: string } | undefined;
+  const interrupt = catchInterrupts(io, () => mock?.child.kill('SIGKILL'));
   try {
-    flags.threshold.forEach((t) => parseThreshold(t, flags.scenario));
-    const mock = url === undefined ? await startMock(flags) : undefined;
+    await checkFlags(url, flags);
+    mock = url === undefined ? await startMock(flags, interrupt.signal) : undefined;
+    const unwatch = mock ? watchMock(mock.child, io, interrupt) : () => undefined;
     try {
-      const outcome = await measure(mock?.url ?? targetUrl(url ?? '', 'bench'), flags, io);
+      const outcome = await measure(mock?.url ?? targetUrl(url ?? '', 'bench'), flags, io, interrupt.signal);
       if (process.stderr.isTTY === true && io.stderr === processIo.stderr) io.stderr('\r\x1b[2K');
       io.stdout(formatOutcome(outcome));
       if (flags.json) await io.writeFile(flags.json, `${JSON.stringify(outcome, null, 2)}\n`);
       if (flags.html) await io.writeFile(flags.html, renderHtml(outcome));
-      exit.exitCode = outcome.passed ? 0 : 1;
+      exit.exitCode = interrupt.exitCode() ?? (outcome.passed ? 0 : 1);
     } finally {
+      unwatch();
       await stopMock(mock?.child);
     }
   } catch (error) {
-    throw asUsage(error);
+    if (!(error instanceof LoadInterruptedError)) throw asUsage(error);
+    io.stderr(`eliza-wire: ${error.message}; no report written\n`);
+    exit.exitCode = interrupt.exitCode() ?? 130;
+  } finally {
+    interrupt.dispose();
   }
 }
 
-function measure(url: string, flags: BenchFlags, io: CliIo): Promise<BenchOutcome> {
+function measure(url: string, flags: BenchFlags, io: CliIo, signal: AbortSignal): Promise<BenchOutcome> {
   return runBench({
+    signal,
     scenario: flags.scenario,
     rampSec: flags.ramp,
     url,
@@ -133,7 +173,7 @@ export async function runMergeCommand(files: string[], flags: MergeFlags, io: Cl
     const outcomes = await Promise.all(files.map((file) => readOutcome(file)));
     const merged = mergeResults(outcomes.map((o) => o.result));
     const thresholds = flags.threshold.map((t) => parseThreshold(t, merged.scenario));
-    const outcome = judge(merged, thresholds);
+    const outcome = judge(merged, thresholds, { interrupted: outcomes.some((o) => o.interrupted === true) });
     io.stdout(`merged ${files.length} results\n${formatOutcome(outcome)}`);
     if (flags.json) await io.writeFile(flags.json, `${JSON.stringify(outcome, null, 2)}\n`);
     if (flags.html) await io.writeFile(flags.html, renderHtml(outcome));

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { runConnect } from './connect.js';
 import { LoadUsageError } from './errors.js';
 import { runFanout } from './fanout.js';
@@ -54,6 +55,11 @@ export interface BenchOptions {
   gate?: StartGate;
   /** Fanout, mixed: prefix of the message texts (default: random); `<family>.<n>` for generator n of a shared run. */
   runId?: string;
+  /**
+   * Stops the run early (Ctrl-C): the outcome then holds what was measured so far, with `interrupted: true` and
+   * `passed: false`. Fired before the measurement started, runBench throws LoadInterruptedError instead.
+   */
+  signal?: AbortSignal;
 }
 
 const RAMPED: readonly Scenario[] = ['fanout', 'connect', 'mixed'];
@@ -79,8 +85,8 @@ function checkApplicable(o: BenchOptions): void {
 /** Runs one scenario in this process (no thresholds, no workers). */
 export async function measure(o: BenchOptions): Promise<BenchResult> {
   const durationSec = o.durationSec ?? 10;
-  if (o.scenario === 'rest') return runRest({ url: o.url, connections: o.clients ?? 10, amount: o.messages, durationSec, apiKey: o.apiKey, gate: o.gate });
-  const common = { url: o.url, rooms: o.rooms ?? 10, transport: o.transport, socketApiKey: o.socketApiKey, onProgress: o.onProgress, gate: o.gate };
+  if (o.scenario === 'rest') return runRest({ url: o.url, connections: o.clients ?? 10, amount: o.messages, durationSec, apiKey: o.apiKey, gate: o.gate, signal: o.signal });
+  const common = { url: o.url, rooms: o.rooms ?? 10, transport: o.transport, socketApiKey: o.socketApiKey, onProgress: o.onProgress, gate: o.gate, signal: o.signal };
   if (o.scenario === 'roundtrip') {
     const rate = o.rate ?? 10;
     return runRoundtrip({ ...common, apiKey: o.apiKey, users: o.rooms ?? 1, rate, messages: o.messages ?? Math.max(1, Math.round(rate * durationSec)) });
@@ -95,8 +101,9 @@ export async function measure(o: BenchOptions): Promise<BenchResult> {
 }
 
 /**
- * Runs one scenario and judges it. Throws LoadUsageError on a bad option or threshold (before any load) and
- * LoadTargetError when the target cannot be reached.
+ * Runs one scenario and judges it. Throws LoadUsageError on a bad option or threshold (before any load),
+ * LoadTargetError when the target cannot be reached, and LoadInterruptedError when `signal` fired before the
+ * measurement started.
  *
  * @example
  * const outcome = await runBench({ scenario: 'fanout', url, clients: 100, rooms: 10, rate: 200, messages: 1000, thresholds: ['p99<50ms'] });
@@ -104,9 +111,11 @@ export async function measure(o: BenchOptions): Promise<BenchResult> {
  */
 export async function runBench(options: BenchOptions): Promise<BenchOutcome> {
   checkApplicable(options);
+  // every pending connect and join listens to it: thousands with --clients in the thousands
+  if (options.signal) setMaxListeners(0, options.signal);
   const thresholds = (options.thresholds ?? []).map((t) => parseThreshold(t, options.scenario));
   const workers = options.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1) throw new LoadUsageError(`--workers must be a whole number from 1, got ${workers}`);
   const result = workers > 1 ? await (await import('./workers.js')).runWorkers({ ...options, workers }) : await measure(options);
-  return judge(result, thresholds);
+  return judge(result, thresholds, { interrupted: options.signal?.aborted === true });
 }

@@ -15,3 +15,12 @@ export class LoadUsageError extends Error {
     this.name = 'LoadUsageError';
   }
 }
+
+/** The run was stopped (its AbortSignal fired) before the measurement started: there is nothing to report. */
+export class LoadInterruptedError extends Error {
+  readonly code = 'ELIZA_WIRE_LOAD_INTERRUPTED';
+  constructor(message = 'interrupted before the measurement started: nothing was measured') {
+    super(message);
+    this.name = 'LoadInterruptedError';
+  }
+}

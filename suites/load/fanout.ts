@@ -10,6 +10,8 @@ import { measurementStart, runOpenSchedule, type StartGate } from './schedule.js
 import { recorded } from './recorded.js';
 import { LoadUsageError } from './errors.js';
 import { connectRamped } from './ramp.js';
+import { ConnectionWatch } from './connection-watch.js';
+import { graceAfter, runStop, throwIfInterrupted } from './stopping.js';
 
 const NIL_SERVER = '00000000-0000-0000-0000-000000000000';
 
@@ -34,6 +36,11 @@ export interface FanoutOptions {
   gate?: StartGate;
   /** Prefix of the message texts (default: random); `<family>.<n>` for generator n of a shared run. */
   runId?: string;
+  /**
+   * Ends the run early: before the measurement it throws LoadInterruptedError, during it the sends stop and the
+   * result holds what was measured so far.
+   */
+  signal?: AbortSignal;
 }
 
 function checkOptions(o: FanoutOptions, senders: number): void {
@@ -48,11 +55,11 @@ function attach(sockets: Socket[], tracker: DeliveryTracker): void {
   });
 }
 
-async function waitForDeliveries(tracker: DeliveryTracker, graceMs: number): Promise<void> {
+async function waitForDeliveries(tracker: DeliveryTracker, graceMs: number, watch: ConnectionWatch): Promise<void> {
   const deadline = performance.now() + graceMs;
-  while (tracker.pending > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  while (tracker.pending > 0 && watch.connected > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   // a short settle so that late duplicates and misrouted copies are still counted
-  await new Promise((r) => setTimeout(r, Math.min(200, graceMs)));
+  if (watch.connected > 0) await new Promise((r) => setTimeout(r, Math.min(200, graceMs)));
 }
 
 /**
@@ -67,10 +74,10 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
   const transport = options.transport ?? 'websocket';
   const rooms = Array.from({ length: options.rooms }, () => randomUUID());
   const roomOf = Array.from({ length: options.clients }, (_, c) => c % options.rooms);
-  const client = { transport, socketApiKey: options.socketApiKey, timeoutMs };
+  const client = { transport, socketApiKey: options.socketApiKey, timeoutMs, signal: options.signal };
   const sockets = options.rampSec ? await connectRamped(options.url, options.clients, client, { rampMs: options.rampSec * 1000 }) : await connectMany(options.url, options.clients, client);
   try {
-    await Promise.all(sockets.map((s, c) => joinChannel(s, rooms[roomOf[c] ?? 0] ?? '', timeoutMs)));
+    await Promise.all(sockets.map((s, c) => joinChannel(s, rooms[roomOf[c] ?? 0] ?? '', timeoutMs, options.signal)));
     const layout: FanoutLayout = { runId: options.runId ?? randomUUID().slice(0, 8), roomOf, senderOf: (seq) => seq % senders };
     return await drive(options, { sockets, rooms, layout, transport, senders });
   } finally {
@@ -89,13 +96,17 @@ interface Setup {
 async function drive(options: FanoutOptions, setup: Setup): Promise<FanoutResult> {
   const tracker = new DeliveryTracker(setup.layout);
   attach(setup.sockets, tracker);
+  const stop = runStop(options.signal);
+  const watch = new ConnectionWatch(stop.stop);
+  watch.watch(setup.sockets);
   const lag = new LatencyHistogram();
   const t0 = await measurementStart(options.gate);
+  throwIfInterrupted(options.signal);
   const startedAt = new Date(Date.now() + t0 - performance.now()).toISOString();
   tracker.timeline.start(t0);
   const stopGenerator = measureGenerator(lag);
   const stopProgress = startProgress(
-    () => ({ sent: tracker.sent, received: tracker.delivered, lagMs: lag.summary().max, total: options.messages, receivedLabel: 'deliveries' }),
+    () => ({ sent: tracker.sent, received: tracker.delivered, lagMs: lag.summary().max, total: options.messages, receivedLabel: 'deliveries', connected: watch.connected, disconnected: watch.disconnected }),
     options.onProgress,
   );
   const send = (seq: number, due: number) => {
@@ -105,12 +116,13 @@ async function drive(options: FanoutOptions, setup: Setup): Promise<FanoutResult
     const message = `${setup.layout.runId}:${seq}@${due.toFixed(3)}`;
     setup.sockets[sender]?.emit('message', { type: 2, payload: { channelId, senderId: randomUUID(), message, messageServerId: NIL_SERVER, messageId: `${setup.layout.runId}-${seq}` } });
   };
-  await runOpenSchedule({ total: options.messages, rate: options.rate, startAt: t0, send, lag });
+  await runOpenSchedule({ total: options.messages, rate: options.rate, startAt: t0, send, lag, signal: stop.signal });
   const sendEnd = performance.now();
-  await waitForDeliveries(tracker, options.graceMs ?? 2000);
+  await waitForDeliveries(tracker, graceAfter(stop.signal.aborted, options.graceMs ?? 2000), watch);
   stopProgress();
+  watch.close();
   const generator = stopGenerator();
-  return summarize(options, setup, tracker, { startedAt, t0, sendEnd, end: performance.now(), generator });
+  return summarize(options, setup, tracker, { startedAt, t0, sendEnd, end: performance.now(), generator, disconnected: watch.disconnected });
 }
 
 interface Timing {
@@ -119,6 +131,7 @@ interface Timing {
   sendEnd: number;
   end: number;
   generator: FanoutResult['generator'];
+  disconnected: number;
 }
 
 function summarize(options: FanoutOptions, setup: Setup, tracker: DeliveryTracker, timing: Timing): FanoutResult {
@@ -140,5 +153,6 @@ function summarize(options: FanoutOptions, setup: Setup, tracker: DeliveryTracke
     ...recorded({ delivery: tracker.delivery, completion: tracker.completion, skew: tracker.skew }, tracker.timeline),
     generator: timing.generator,
     generatorLimited: isGeneratorLimited(timing.generator),
+    disconnected: timing.disconnected,
   };
 }

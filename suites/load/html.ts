@@ -66,6 +66,10 @@ function keyValueTable(rows: [string, string][], className: string): string {
   return `<table class="${className}">\n${body}\n</table>`;
 }
 
+function verdictWord(outcome: BenchOutcome): string {
+  return outcome.interrupted === true ? 'INTERRUPTED' : outcome.passed ? 'PASSED' : 'FAILED';
+}
+
 function verdictSection(outcome: BenchOutcome): string {
   const reasons = [...outcome.broken.map((b) => `threshold ${b.threshold} broken (actual ${b.actual})`), ...outcome.integrity];
   const list = reasons.length ? `<ul class="reasons">${reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : '';
@@ -73,7 +77,8 @@ function verdictSection(outcome: BenchOutcome): string {
     ? '<p class="warning">The load generator was the bottleneck (lag or CPU over its limit): these figures measure it, not the server.</p>'
     : '';
   return `<section id="verdict" class="${outcome.passed ? 'passed' : 'failed'}">
-<h2>Verdict: ${outcome.passed ? 'PASSED' : 'FAILED'}</h2>
+<h2>Verdict: ${verdictWord(outcome)}</h2>
+${outcome.interrupted === true ? '<p class="warning">The run was interrupted: these are partial results.</p>' : ''}
 ${list}${warning}
 ${keyValueTable(integrityCounts(outcome.result), 'integrity')}
 </section>`;
@@ -213,7 +218,7 @@ svg text { font-size: 11px; fill: #444; } .grid { stroke: #eee; }
 /** The outcome of one bench run as a self-contained HTML page (inline CSS and SVG, nothing loaded from elsewhere). */
 export function renderHtml(outcome: BenchOutcome): string {
   const result = outcome.result;
-  const title = `eliza-wire bench: ${result.scenario} ${outcome.passed ? 'PASSED' : 'FAILED'}`;
+  const title = `eliza-wire bench: ${result.scenario} ${verdictWord(outcome)}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

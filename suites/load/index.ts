@@ -31,7 +31,7 @@ export { DeliveryTracker, parseMessageText } from './delivery-tracker.js';
 export type { FanoutLayout } from './delivery-tracker.js';
 export { runOpenSchedule } from './schedule.js';
 export type { OpenSchedule } from './schedule.js';
-export { parseThreshold, thresholdMetrics } from './thresholds.js';
+export { defaultThresholds, parseThreshold, thresholdMetrics } from './thresholds.js';
 export type { Threshold, ThresholdScenario } from './thresholds.js';
 export { metricValue } from './metrics.js';
 export { judge } from './outcome.js';
@@ -40,7 +40,7 @@ export type { BenchProgress, ProgressCounts, ProgressListener } from './progress
 export { formatOutcome, formatProgress, formatProgressBar } from './table.js';
 export { renderHtml, histogramSvg, timelineSvg } from './html.js';
 export { LatencyTimeline } from './timeline.js';
-export { LoadTargetError, LoadUsageError } from './errors.js';
+export { LoadInterruptedError, LoadTargetError, LoadUsageError } from './errors.js';
 export {
   BenchOutcome,
   BenchResult,

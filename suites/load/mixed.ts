@@ -12,6 +12,8 @@ import type { MixedResult } from './result.js';
 
 import { measurementStart, type StartGate } from './schedule.js';
 import { recorded } from './recorded.js';
+import { ConnectionWatch } from './connection-watch.js';
+import { graceAfter, runStop, sleep, throwIfInterrupted } from './stopping.js';
 
 const NIL_SERVER = '00000000-0000-0000-0000-000000000000';
 
@@ -47,6 +49,8 @@ export interface MixedOptions {
   gate?: StartGate;
   /** Prefix of the message texts (default: random); `<family>.<n>` for generator n of a shared run. */
   runId?: string;
+  /** Ends the run early: before the measurement it throws LoadInterruptedError, during it users and readers stop. */
+  signal?: AbortSignal;
 }
 
 /** mulberry32: a small seeded PRNG in [0, 1). */
@@ -100,24 +104,25 @@ interface RestStats {
   non2xx: Record<string, number>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-/** One reader: GETs over `paths` in turn, at most `rate`/s, until `end` (performance.now()). */
-async function read(o: MixedOptions, rate: number, start: number, end: number, stats: RestStats): Promise<void> {
+/** One reader: GETs over `paths` in turn, at most `rate`/s, until `end` (performance.now()) or `stop` fires. */
+async function read(o: MixedOptions, rate: number, start: number, end: number, stats: RestStats, stop: AbortSignal): Promise<void> {
   const paths = o.paths ?? REST_READ_PATHS;
   const headers: Record<string, string> = o.apiKey ? { 'x-api-key': o.apiKey } : {};
   for (let n = 0; ; n += 1) {
     const due = start + (n * 1000) / rate;
     if (due >= end) return;
-    await sleep(due - performance.now());
+    await sleep(due - performance.now(), stop);
+    if (stop.aborted) return;
     const sentAt = performance.now();
     try {
-      const response = await fetch(`${o.url}${paths[n % paths.length] ?? '/'}`, { headers, signal: AbortSignal.timeout(o.timeoutMs ?? 5000) });
+      const signal = AbortSignal.any([AbortSignal.timeout(o.timeoutMs ?? 5000), stop]);
+      const response = await fetch(`${o.url}${paths[n % paths.length] ?? '/'}`, { headers, signal });
       await response.arrayBuffer();
       stats.latency.record(performance.now() - sentAt);
       stats.requests += 1;
       if (response.status < 200 || response.status > 299) stats.non2xx[String(response.status)] = (stats.non2xx[String(response.status)] ?? 0) + 1;
     } catch {
+      if (stop.aborted) return; // given up on the early stop, not the server's error
       stats.requests += 1;
       stats.errors += 1;
     }
@@ -128,6 +133,7 @@ interface Chat {
   tracker: DeliveryTracker;
   lag: LatencyHistogram;
   sent: number;
+  stop: AbortSignal;
 }
 
 /** Every user sends on its own jittered open schedule from t0 until end; message seq = round * users + user. */
@@ -138,7 +144,8 @@ async function chat(c: Config, sockets: Socket[], rooms: string[], layout: Fanou
     const jitter = () => c.thinkMs * (0.5 + random());
     let due = t0 + c.thinkMs * random();
     for (let round = 0; due < end; round += 1, due += jitter()) {
-      await sleep(due - performance.now());
+      await sleep(due - performance.now(), chatState.stop);
+      if (chatState.stop.aborted) return;
       const seq = round * c.users + user;
       chatState.tracker.onSend(seq, due);
       chatState.sent += 1;
@@ -151,10 +158,10 @@ async function chat(c: Config, sockets: Socket[], rooms: string[], layout: Fanou
   await Promise.all(runs);
 }
 
-async function waitForDeliveries(tracker: DeliveryTracker, graceMs: number): Promise<void> {
+async function waitForDeliveries(tracker: DeliveryTracker, graceMs: number, watch: ConnectionWatch): Promise<void> {
   const deadline = performance.now() + graceMs;
-  while (tracker.pending > 0 && performance.now() < deadline) await sleep(10);
-  await sleep(Math.min(200, graceMs));
+  while (tracker.pending > 0 && watch.connected > 0 && performance.now() < deadline) await sleep(10);
+  if (watch.connected > 0) await sleep(Math.min(200, graceMs));
 }
 
 /**
@@ -167,25 +174,31 @@ export async function runMixed(options: MixedOptions): Promise<MixedResult> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const rooms = Array.from({ length: c.rooms }, () => randomUUID());
   const roomOf = Array.from({ length: c.users }, (_, u) => u % c.rooms);
-  const client = { transport: c.transport, socketApiKey: options.socketApiKey, timeoutMs };
+  const client = { transport: c.transport, socketApiKey: options.socketApiKey, timeoutMs, signal: options.signal };
   const sockets = await connectRamped(options.url, c.users, client, { rampMs: c.rampSec * 1000, onStart: options.onConnectStart });
   try {
-    await Promise.all(sockets.map((s, u) => joinChannel(s, rooms[roomOf[u] ?? 0] ?? '', timeoutMs)));
+    await Promise.all(sockets.map((s, u) => joinChannel(s, rooms[roomOf[u] ?? 0] ?? '', timeoutMs, options.signal)));
     const layout: FanoutLayout = { runId: options.runId ?? randomUUID().slice(0, 8), roomOf, senderOf: (seq) => seq % c.users };
-    const state: Chat = { tracker: new DeliveryTracker(layout), lag: new LatencyHistogram(), sent: 0 };
+    const stop = runStop(options.signal);
+    const watch = new ConnectionWatch(stop.stop);
+    watch.watch(sockets);
+    const state: Chat = { tracker: new DeliveryTracker(layout), lag: new LatencyHistogram(), sent: 0, stop: stop.signal };
     sockets.forEach((socket, user) => socket.on('messageBroadcast', (m: { text?: unknown }) => state.tracker.onBroadcast(user, m?.text, performance.now())));
     const rest: RestStats = { latency: new LatencyHistogram(), requests: 0, errors: 0, non2xx: {} };
     const t0 = await measurementStart(options.gate);
+    throwIfInterrupted(options.signal);
     const startedAt = new Date(Date.now() + t0 - performance.now()).toISOString();
     state.tracker.timeline.start(t0);
     const stopGenerator = measureGenerator(state.lag);
-    const stopProgress = startProgress(() => ({ sent: state.sent, received: state.tracker.delivered, lagMs: state.lag.summary().max }), options.onProgress);
+    const progress = () => ({ sent: state.sent, received: state.tracker.delivered, lagMs: state.lag.summary().max, connected: watch.connected, disconnected: watch.disconnected });
+    const stopProgress = startProgress(progress, options.onProgress);
     const end = t0 + c.durationMs;
-    const readers = Array.from({ length: c.readers }, () => read(options, c.readerRate, t0, end, rest));
+    const readers = Array.from({ length: c.readers }, () => read(options, c.readerRate, t0, end, rest, stop.signal));
     await Promise.all([chat(c, sockets, rooms, layout, state, t0, end), ...readers]);
     const sendEnd = performance.now();
-    await waitForDeliveries(state.tracker, options.graceMs ?? 2000);
+    await waitForDeliveries(state.tracker, graceAfter(stop.signal.aborted, options.graceMs ?? 2000), watch);
     stopProgress();
+    watch.close();
     const generator = stopGenerator();
     const perSec = (n: number, ms: number) => Math.round((n * 10_000) / Math.max(1, ms)) / 10;
     const t = state.tracker;
@@ -202,6 +215,7 @@ export async function runMixed(options: MixedOptions): Promise<MixedResult> {
       throughput: { messagesPerSec: perSec(state.sent, sendEnd - t0), deliveriesPerSec: perSec(t.delivered, sendEnd - t0), requestsPerSec: perSec(rest.requests, sendEnd - t0) },
       latency: { delivery: t.delivery.summary(), completion: t.completion.summary(), rest: rest.latency.summary() },
       ...recorded({ delivery: t.delivery, completion: t.completion, rest: rest.latency }, t.timeline),
+      disconnected: watch.disconnected,
     };
   } finally {
     closeAll(sockets);

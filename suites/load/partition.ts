@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { LoadUsageError } from './errors.js';
 
 /** The options one worker process runs with: its own share of the load, nothing that cannot cross a process boundary. */
-export type WorkerOptions = Omit<BenchOptions, 'onProgress' | 'onConnectStart' | 'gate' | 'thresholds' | 'workers'>;
+export type WorkerOptions = Omit<BenchOptions, 'onProgress' | 'onConnectStart' | 'gate' | 'thresholds' | 'workers' | 'signal'>;
 
 /** How many of 0..total-1 belong to worker w of n when item i belongs to worker owner(i). */
 function countOwned(total: number, owner: (i: number) => number, w: number): number {
@@ -32,7 +32,7 @@ function needAtLeast(what: string, have: number, workers: number): void {
  * to worker r % n); connect, roundtrip and rest split their clients, conversations or connections evenly.
  */
 export function partition(options: BenchOptions, workers: number, durationSec = options.durationSec ?? 10): WorkerOptions[] {
-  const { onProgress: _p, onConnectStart: _c, gate: _g, thresholds: _t, workers: _w, ...base } = options;
+  const { onProgress: _p, onConnectStart: _c, gate: _g, thresholds: _t, workers: _w, signal: _s, ...base } = options;
   const parts = Array.from({ length: workers }, (_, w) => w);
   // one family of message texts, so that a worker tells another worker's message in its room (cross-room) from noise
   // (a run id given for this machine, `<family>.<n>`, keeps its family: `<family>.<n>-<w>`)

@@ -13,6 +13,9 @@ export interface BenchProgress {
   receivedPerSec?: number;
   /** The largest lag behind schedule so far, in ms. */
   lagMs: number;
+  /** Sockets still connected, and those that lost their connection (socket scenarios). */
+  connected?: number;
+  disconnected?: number;
 }
 
 export type ProgressListener = (progress: BenchProgress) => void;
@@ -24,6 +27,8 @@ export interface ProgressCounts {
   lagMs: number;
   total?: number;
   receivedLabel?: string;
+  connected?: number;
+  disconnected?: number;
 }
 
 /** Calls `listener` every `everyMs` with `snapshot()`'s counts; returns the stop function. */

@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { connectClient, settleConnections, type ClientOptions } from './clients.js';
 import { LoadUsageError } from './errors.js';
+import { sleep } from './stopping.js';
 
 /** When client i of `count` starts connecting, in ms after the start: evenly spread over `rampMs` (i * rampMs / count). */
 export function rampOffsets(count: number, rampMs: number): number[] {
@@ -21,8 +22,6 @@ export interface RampOptions {
   onStart?: (index: number, at: number) => void;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
 /**
  * Connects `count` sockets (clients.ts connectClient), client i starting at i * rampMs / count after the call, each
  * start on time whatever the earlier connections are doing. Resolves when every one is connected, in index order; on
@@ -34,7 +33,7 @@ export async function connectRamped(url: string, count: number, client: ClientOp
   const attempts: Promise<Socket>[] = [];
   for (let i = 0; i < count; i += 1) {
     const wait = t0 + (offsets[i] ?? 0) - performance.now();
-    if (wait > 1) await sleep(wait);
+    if (wait > 1) await sleep(wait, client.signal);
     ramp.onStart?.(i, performance.now());
     attempts.push(connectClient(url, client));
   }

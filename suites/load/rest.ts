@@ -6,6 +6,7 @@ import type { RestResult } from './result.js';
 import { recorded } from './recorded.js';
 import { measurementStart, type StartGate } from './schedule.js';
 import { LatencyTimeline } from './timeline.js';
+import { sleep, throwIfInterrupted } from './stopping.js';
 
 /** The read endpoints of the spec that need no setup. */
 export const REST_READ_PATHS = ['/api/agents', '/api/server/ping', '/api/messaging/message-servers'] as const;
@@ -20,6 +21,8 @@ export interface RestOptions {
   paths?: readonly string[];
   /** When to start (default: at once). */
   gate?: StartGate;
+  /** Ends the run early (autocannon stops; the result holds the requests made so far). */
+  signal?: AbortSignal;
 }
 
 async function probe(url: string, headers: Record<string, string>): Promise<void> {
@@ -46,7 +49,8 @@ export async function runRest(options: RestOptions): Promise<RestResult> {
   await probe(options.url, headers);
   const paths = options.paths ?? REST_READ_PATHS;
   const t0 = await measurementStart(options.gate);
-  await new Promise((r) => setTimeout(r, Math.max(0, t0 - performance.now())));
+  await sleep(t0 - performance.now(), options.signal);
+  throwIfInterrupted(options.signal);
   const startedAt = new Date().toISOString();
   const stopGenerator = measureGenerator(new LatencyHistogram());
   const latency = new LatencyHistogram();
@@ -63,6 +67,7 @@ export async function runRest(options: RestOptions): Promise<RestResult> {
       },
       (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
+    options.signal?.addEventListener('abort', () => instance.stop(), { once: true });
     // every response is timed here too, so that results of several processes merge exactly (autocannon gives summaries only)
     instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTimeMs: number) => {
       latency.record(responseTimeMs);

@@ -56,6 +56,12 @@ const common = {
   timeline: z.array(TimelineWindow).optional().describe('the primary latency per window of time since the start (windows without samples left out)'),
   histogram: z.array(HistogramBucket).optional().describe('the primary latency over log-spaced buckets (4 per doubling)'),
   merge: MergeData.optional(),
+  disconnected: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('sockets that lost their connection before the run closed them (server gone or kicked them); every one fails the run'),
 };
 
 /** Whether every message reached every member once, in its own room (fanout; mixed's chat). */
@@ -165,6 +171,10 @@ export function outcomeOf<T extends z.ZodType>(result: T) {
     passed: z.boolean(),
     broken: z.array(BrokenThreshold),
     integrity: z.array(z.string()).describe('why the run failed regardless of thresholds, e.g. "3 lost"'),
+    interrupted: z
+      .boolean()
+      .optional()
+      .describe('the run was stopped before its end (SIGINT, SIGTERM): `result` holds what was measured until then, and `passed` is false'),
     result,
   });
 }

@@ -1,4 +1,5 @@
 import type { LatencyHistogram } from './histogram.js';
+import { sleep } from './stopping.js';
 
 export interface OpenSchedule {
   /** How many sends in all. */
@@ -11,28 +12,29 @@ export interface OpenSchedule {
   send: (seq: number, dueMs: number) => void;
   /** Receives how late each send ran behind its due time, in ms. */
   lag: LatencyHistogram;
+  /** Stops the schedule: no send after it fires. */
+  signal?: AbortSignal;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
  * Runs an open-model schedule: send n is due at startAt + n / rate whatever happened to the earlier sends, so a
  * slow server cannot slow the offered load (no coordinated omission). When the generator falls behind it sends every
- * overdue message at once and records the lag. Resolves after the last send.
+ * overdue message at once and records the lag. Resolves after the last send, or as soon as `signal` fires.
  */
 export async function runOpenSchedule(schedule: OpenSchedule): Promise<void> {
   const interval = 1000 / schedule.rate;
   const due = (seq: number) => schedule.startAt + seq * interval;
+  const stopped = () => schedule.signal?.aborted === true;
   let seq = 0;
-  while (seq < schedule.total) {
+  while (seq < schedule.total && !stopped()) {
     let now = performance.now();
-    while (seq < schedule.total && due(seq) <= now) {
+    while (seq < schedule.total && due(seq) <= now && !stopped()) {
       schedule.send(seq, due(seq));
       now = performance.now();
       schedule.lag.record(now - due(seq));
       seq += 1;
     }
-    if (seq < schedule.total) await sleep(due(seq) - performance.now());
+    if (seq < schedule.total) await sleep(due(seq) - performance.now(), schedule.signal);
   }
 }
 

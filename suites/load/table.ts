@@ -90,15 +90,29 @@ function generatorRows(result: BenchResult): string[] {
   return rows;
 }
 
-/** The final table of a bench run, ending with PASSED or FAILED and why. */
+/** PASSED, FAILED and why, or INTERRUPTED with what had failed so far. */
+export function verdictLine(outcome: BenchOutcome): string {
+  const reasons = [...outcome.broken.map((b) => `${b.threshold} (actual ${b.actual})`), ...outcome.integrity].join('; ');
+  if (outcome.interrupted === true) {
+    return `INTERRUPTED after ${(outcome.result.durationMs / 1000).toFixed(1)} s: partial results, no verdict${reasons ? `; so far: ${reasons}` : ''}`;
+  }
+  return outcome.passed ? 'PASSED' : `FAILED: ${reasons}`;
+}
+
+/** The final table of a bench run, ending with PASSED, FAILED and why, or INTERRUPTED. */
 export function formatOutcome(outcome: BenchOutcome): string {
-  const verdict = outcome.passed ? 'PASSED' : `FAILED: ${[...outcome.broken.map((b) => `${b.threshold} (actual ${b.actual})`), ...outcome.integrity].join('; ')}`;
-  return [...scenarioRows(outcome.result), ...generatorRows(outcome.result), verdict, ''].join('\n');
+  return [...scenarioRows(outcome.result), ...generatorRows(outcome.result), verdictLine(outcome), ''].join('\n');
+}
+
+/** `, clients 98 connected, 2 disconnected` when the scenario watches sockets; a dead target shows here. */
+function clientCounts(p: BenchProgress, separator: string): string {
+  if (p.connected === undefined) return '';
+  return `${separator}clients ${p.connected} connected, ${p.disconnected ?? 0} disconnected`;
 }
 
 /** One plain progress line (for a non-TTY). */
 export function formatProgress(p: BenchProgress): string {
-  return `[${(p.elapsedMs / 1000).toFixed(1)}s] sent ${p.sent}, received ${p.received}, ${p.ratePerSec}/s, generator lag ${p.lagMs.toFixed(1)} ms\n`;
+  return `[${(p.elapsedMs / 1000).toFixed(1)}s] sent ${p.sent}, received ${p.received}, ${p.ratePerSec}/s, generator lag ${p.lagMs.toFixed(1)} ms${clientCounts(p, ', ')}\n`;
 }
 
 /**
@@ -107,7 +121,7 @@ export function formatProgress(p: BenchProgress): string {
  */
 export function formatProgressBar(p: BenchProgress, width = 10): string {
   const received = `${p.receivedPerSec ?? 0} ${p.receivedLabel ?? 'received'}/s`;
-  const lag = `lag ${p.lagMs.toFixed(1)} ms`;
+  const lag = `lag ${p.lagMs.toFixed(1)} ms${clientCounts(p, '  ')}`;
   if (p.total === undefined || !(p.total > 0)) return `[${(p.elapsedMs / 1000).toFixed(1)}s]  sent ${p.sent}  ${received}  ${lag}`;
   const fraction = Math.min(1, Math.max(0, p.sent / p.total));
   const filled = Math.round(fraction * width);

@@ -51,3 +51,16 @@ export function parseThreshold(text: string, scenario: ThresholdScenario): Thres
   if (unit && !isLatency(metric)) throw new LoadUsageError(`--threshold "${text}": ${metric} is a count or a rate and takes no unit`, HINT);
   return { source: text.trim(), metric, op: op as Threshold['op'], value: Number(raw) * (UNIT_MS[unit] ?? 1) };
 }
+
+/** Bounds that hold unless a --threshold names the metric: by default one failed request or connect fails the run. */
+const DEFAULTS: Partial<Record<ThresholdScenario, readonly string[]>> = {
+  rest: ['errors<1', 'non2xx<1'],
+  mixed: ['errors<1', 'non2xx<1'],
+  connect: ['failures<1'],
+};
+
+/** The default bounds of a scenario for the metrics none of `given` names; their source ends in "(default)". */
+export function defaultThresholds(scenario: ThresholdScenario, given: readonly Threshold[]): Threshold[] {
+  const named = new Set(given.map((t) => t.metric));
+  return (DEFAULTS[scenario] ?? []).map((text) => parseThreshold(text, scenario)).filter((t) => !named.has(t.metric)).map((t) => ({ ...t, source: `${t.source} (default)` }));
+}
