@@ -128,10 +128,11 @@ export class TestClient<P extends Profile = Profile> {
    * const reply = await client.waitFor('messageBroadcast', (m) => m.senderId === agentId, { timeout: 5000 });
    */
   waitFor<E extends WaitableEvent>(event: E, options?: WaitOptions): Promise<WaitPayload<E, P>>;
-  waitFor<E extends WaitableEvent>(event: E, predicate: (payload: WaitPayload<E, P>) => boolean, options?: WaitOptions): Promise<WaitPayload<E, P>>;
+  waitFor<E extends WaitableEvent>(event: E, predicate: ((payload: WaitPayload<E, P>) => boolean) | undefined, options?: WaitOptions): Promise<WaitPayload<E, P>>;
   async waitFor<E extends WaitableEvent>(event: E, predicateOrOptions?: ((payload: WaitPayload<E, P>) => boolean) | WaitOptions, maybeOptions?: WaitOptions): Promise<WaitPayload<E, P>> {
     const predicate = typeof predicateOrOptions === 'function' ? predicateOrOptions : undefined;
-    const options = typeof predicateOrOptions === 'function' ? maybeOptions : predicateOrOptions;
+    // waitFor(event, undefined, { timeout }) is the predicate form without a predicate: its options come third
+    const options = typeof predicateOrOptions === 'object' ? predicateOrOptions : maybeOptions;
     const label = `waitFor('${event}'${predicate ? ', predicate' : ''})`;
     const match: Match = (e) => e.direction === 'in' && e.event === event && (!predicate || predicate(e.payload as WaitPayload<E, P>));
     const entry = await this.take(label, [event], match, options?.timeout);
