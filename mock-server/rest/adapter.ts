@@ -1,5 +1,4 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import multer from 'multer';
 import type { RestOperation } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
 import { runOperation, type ArrivedBody, type Outcome, type RestOverride } from './pipeline.js';
@@ -55,17 +54,32 @@ export function routeHandler(getCtx: () => MockContext, op: RestOperation, handl
   };
 }
 
+interface Upload {
+  single: RequestHandler;
+  tooLarge: (error: unknown) => boolean;
+}
+
+/** Multer, loaded on the first upload: most runs of the mock (and every --help) never need it. */
+async function loadUpload(ctx: MockContext): Promise<Upload> {
+  const { default: multer } = await import('multer');
+  const single = multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.options.maxUploadBytes, files: 1 } }).single('file');
+  return { single, tooLarge: (error) => error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE' };
+}
+
 /** Multer for an operation with a multipart body: one `file`, held in memory, bounded. */
 export function uploadMiddleware(ctx: MockContext): RequestHandler {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.options.maxUploadBytes, files: 1 } }).single('file');
+  let upload: Promise<Upload> | undefined;
   return (req, res, next) => {
-    upload(req, res, (error: unknown) => {
-      if (!error) return next();
-      const tooLarge = error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE';
-      const message = tooLarge ? 'File too large' : error instanceof Error ? error.message : 'Invalid upload';
-      (req as Request & { uploadError?: HandlerResult }).uploadError = tooLarge ? fail('PAYLOAD_TOO_LARGE', message) : fail('VALIDATION_ERROR', message);
-      next();
-    });
+    upload ??= loadUpload(ctx);
+    upload.then(({ single, tooLarge }) => {
+      single(req, res, (error: unknown) => {
+        if (!error) return next();
+        const large = tooLarge(error);
+        const message = large ? 'File too large' : error instanceof Error ? error.message : 'Invalid upload';
+        (req as Request & { uploadError?: HandlerResult }).uploadError = large ? fail('PAYLOAD_TOO_LARGE', message) : fail('VALIDATION_ERROR', message);
+        next();
+      });
+    }, next);
   };
 }
 
