@@ -46,11 +46,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     log(level, msg) {
       const entry = { time: now(), level: LOG_LEVELS[level], msg };
       entries.push(entry);
-      if (entries.length > keep) entries = entries.slice(-keep);
+      // Trim in batches: slicing on every line past `keep` would copy the whole history per line.
+      if (entries.length >= Math.max(2 * keep, 1)) entries = entries.slice(entries.length - keep);
       if (entry.level >= threshold) write(`[mock] ${level.padEnd(5)} ${msg}`);
       for (const sink of sinks) sink(entry);
     },
-    history: () => entries,
+    history: () => (entries.length > keep ? entries.slice(entries.length - keep) : entries),
     clear: () => {
       entries = [];
     },

@@ -3,8 +3,12 @@ import type { MockContext } from '../context.js';
 import type { FaultConfig } from '../faults.js';
 
 /**
- * `/__mock/*` (only with `control: true`): inspect and steer the mock at run time.
- * - `GET /__mock/diagnostics`: the client mistakes seen so far;
+ * `/__mock/*`: inspect and steer the mock at run time.
+ * - `GET /__mock/diagnostics` (always open, no `--control` needed): the client mistakes seen so far, rate-limited
+ *   and counted (`{ diagnostics: [{code, message, socketId?, time, count, lastTime, details?}], total }`);
+ *
+ * The rest only with `control: true` (`eliza-wire mock --control`); without it they answer 403 saying so:
+ * - `DELETE /__mock/diagnostics`: clear the list;
  * - `GET /__mock/state`: counts of what the mock holds;
  * - `GET|PUT|DELETE /__mock/faults`: read, merge or clear faults (`{latency:{min,max}, errorRate, events:{name:{delayMs,drop,duplicate}}}`);
  * - `POST /__mock/disconnect` `{socketId?}`: force-disconnect one socket, or all;
@@ -13,7 +17,12 @@ import type { FaultConfig } from '../faults.js';
 export function controlRouter(getCtx: () => MockContext, reset?: () => void): Router {
   const router = express.Router();
   router.get('/diagnostics', (_req, res) => {
-    res.json({ diagnostics: getCtx().diagnostics.all() });
+    const { diagnostics } = getCtx();
+    res.json({ diagnostics: diagnostics.all(), total: diagnostics.total() });
+  });
+  router.use((req, res, next) => {
+    if (getCtx().options.control) return next();
+    res.status(403).json({ error: `${req.method} /__mock${req.path} is a control route: start the mock with --control (eliza-wire mock --control, or createMockServer({ control: true })). GET /__mock/diagnostics is open without it.` });
   });
   router.delete('/diagnostics', (_req, res) => {
     getCtx().diagnostics.clear();
