@@ -1,6 +1,8 @@
 import { REAL_MESSAGE_ERRORS } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics.js';
+import { diagnoseAgents, routeOf } from './agent-check.js';
+import { check, describeProblem, isAbsent, isText, problemDetails } from './fields.js';
 import type { PeerSocket } from './peer.js';
 
 type Payload = Record<string, unknown>;
@@ -9,21 +11,44 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-/** ROOM_JOINING: join the room named by channelId (or its alias roomId) and confirm to the joiner. */
-export function handleJoin(ctx: MockContext, socket: PeerSocket, payload: Payload): void {
-  const channelId = str(payload.channelId) ?? str(payload.roomId);
-  if (!channelId) {
-    ctx.hub.toSocket(socket, 'messageError', ctx.profile === 'documented'
-      ? { error: 'channelId is required for joining: send {type: 1, payload: {channelId}}', code: 'VALIDATION_ERROR' }
-      : { error: REAL_MESSAGE_ERRORS.joinWithoutChannel });
-    return;
+const RULE = "a non-empty string: the channel's id (roomId is its legacy alias)";
+
+/** A join without a usable channel: missing, or present but not a string. The wire keeps the profile's answer. */
+function refuse(ctx: MockContext, socket: PeerSocket, payload: Payload): void {
+  const field = isAbsent(payload.channelId) && !isAbsent(payload.roomId) ? 'roomId' : 'channelId';
+  const problem = check(field, payload[field], RULE, isText) ?? { field, problem: 'missing' as const, rule: RULE };
+  if (problem.problem === 'invalid') {
+    ctx.diagnostics.report(DIAGNOSTIC_CODES.joinInvalid, `ROOM_JOINING with ${describeProblem(problem)}`, socket.id, { invalid: problemDetails([problem]).invalid });
   }
+  ctx.hub.toSocket(socket, 'messageError', ctx.profile === 'documented'
+    ? problem.problem === 'invalid'
+      ? { error: `For ROOM_JOINING: ${describeProblem(problem)}`, code: 'VALIDATION_ERROR', details: problemDetails([problem]) }
+      : { error: 'channelId is required for joining: send {type: 1, payload: {channelId}}', code: 'VALIDATION_ERROR' }
+    : { error: REAL_MESSAGE_ERRORS.joinWithoutChannel });
+}
+
+function diagnose(ctx: MockContext, socket: PeerSocket, payload: Payload, channelId: string): void {
   if (!payload.channelId && payload.roomId) {
     ctx.diagnostics.report(DIAGNOSTIC_CODES.roomIdOnly, `join with roomId but no channelId: send channelId (roomId is a legacy alias)`, socket.id);
   }
   if ('serverId' in payload && !('messageServerId' in payload)) {
     ctx.diagnostics.report(DIAGNOSTIC_CODES.serverId, 'join with serverId: the server reads messageServerId, not serverId', socket.id);
   }
+  const channel = ctx.state.channels.get(channelId);
+  if (channel) diagnoseAgents(ctx, socket.id, channel, 'join');
+  else if (ctx.profile === 'elizaos-1.7' && ctx.state.agents.has(channelId)) {
+    const agent = ctx.state.agents.get(channelId)?.name ?? channelId;
+    const create = `${routeOf('messaging.channels.create', {})} with participantCentralUserIds [<you>, "${channelId}"]`;
+    const add = `${routeOf('messaging.channels.agents.add', { channelId })} {"agentId":"${channelId}"}`;
+    ctx.diagnostics.report(DIAGNOSTIC_CODES.agentNotParticipant, `joined channel ${channelId}, which is agent ${agent}'s id, not a channel: ElizaOS 1.7 does not route it to the agent. The first SEND_MESSAGE there creates a GROUP channel with only the sender in it, so no reply arrives. Create a channel with the agent (${create}) and join that, or add the agent once the channel exists: ${add}`, socket.id, { channelId, agentId: channelId });
+  }
+}
+
+/** ROOM_JOINING: join the room named by channelId (or its alias roomId) and confirm to the joiner. */
+export function handleJoin(ctx: MockContext, socket: PeerSocket, payload: Payload): void {
+  const channelId = str(payload.channelId) ?? str(payload.roomId);
+  if (!channelId) return refuse(ctx, socket, payload);
+  diagnose(ctx, socket, payload, channelId);
   void socket.join(channelId);
   (socket.data.joined as Set<string>).add(channelId);
   const agentId = str(payload.agentId);

@@ -1,44 +1,72 @@
-import { REAL_MESSAGE_ERRORS, Uuid } from '../../spec/index.js';
+import { REAL_MESSAGE_ERRORS } from '../../spec/index.js';
 import { agentTurn } from '../agent/runner.js';
 import type { MockContext } from '../context.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics.js';
 import { socketUserBroadcast } from '../engine/broadcasts.js';
 import { channelForMessage, isDm, storeMessage } from '../engine/messages.js';
+import { diagnoseAgents } from './agent-check.js';
+import { check, describeProblem, isAbsent, isText, isUuid, problemDetails, quote, type FieldProblem } from './fields.js';
 import type { PeerSocket } from './peer.js';
 
 type Payload = Record<string, unknown>;
 
-const isUuid = (value: unknown): value is string => Uuid.safeParse(value).success;
+/** The channel a send names: `channelId`, or its alias `roomId` when channelId is absent (1.7.2: `channelId || roomId`). */
+const channelField = (payload: Payload): 'channelId' | 'roomId' => (isAbsent(payload.channelId) && !isAbsent(payload.roomId) ? 'roomId' : 'channelId');
 
-function sendError(ctx: MockContext, socket: PeerSocket, missing: string[]): void {
-  ctx.diagnostics.report(DIAGNOSTIC_CODES.missingFields, `SEND_MESSAGE without valid ${missing.join(', ')}`, socket.id);
-  ctx.hub.toSocket(socket, 'messageError', ctx.profile === 'documented'
-    ? { error: `For SEND_MESSAGE, ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required (UUIDs, and a non-empty message)`, code: 'VALIDATION_ERROR', details: { missing } }
-    : { error: REAL_MESSAGE_ERRORS.sendMissingFields });
+/** What is missing or present-but-invalid in a SEND_MESSAGE payload, per profile (documented accepts any sender id). */
+function sendProblems(ctx: MockContext, payload: Payload): FieldProblem[] {
+  const real = ctx.profile === 'elizaos-1.7';
+  const server = ctx.state.messageServerId;
+  const field = channelField(payload);
+  const problems = [
+    check(field, payload[field], field === 'roomId' ? 'a UUID: roomId is the legacy alias of channelId' : 'a UUID, the id of the channel', isUuid),
+    real
+      ? check('senderId', payload.senderId, 'a UUID, the same id as the handshake auth.entityId', isUuid)
+      : check('senderId', payload.senderId, 'a non-empty string', isText),
+    check('message', payload.message, 'a non-empty string', isText),
+    real || !isAbsent(payload.messageServerId)
+      ? check('messageServerId', payload.messageServerId, `a UUID, e.g. the default message server ${server}`, (v) => isUuid(v) || v === server)
+      : undefined,
+  ];
+  return problems.filter((p): p is FieldProblem => p !== undefined);
+}
+
+/** The diagnostics of a refused send (a side channel), then the profile's messageError (the wire). */
+function sendError(ctx: MockContext, socket: PeerSocket, problems: FieldProblem[]): void {
+  const details = problemDetails(problems);
+  const missing = problems.filter((p) => p.problem === 'missing');
+  const invalid = problems.filter((p) => p.problem === 'invalid');
+  const real = ctx.profile === 'elizaos-1.7';
+  const says = real ? ` ElizaOS 1.7 answers "${REAL_MESSAGE_ERRORS.sendMissingFields}" either way.` : '';
+  if (missing.length > 0) {
+    ctx.diagnostics.report(DIAGNOSTIC_CODES.missingFields, `SEND_MESSAGE without ${missing.map((p) => `${p.field} (${p.rule})`).join(', ')}.${says}`, socket.id, { missing: details.missing });
+  }
+  if (invalid.length > 0) {
+    const present = real ? ' (present, but not valid: the messageError says "required" all the same)' : '';
+    ctx.diagnostics.report(DIAGNOSTIC_CODES.invalidFields, `SEND_MESSAGE with ${invalid.map(describeProblem).join('; ')}${present}.`, socket.id, { invalid: details.invalid });
+  }
+  ctx.hub.toSocket(socket, 'messageError', real
+    ? { error: REAL_MESSAGE_ERRORS.sendMissingFields }
+    : { error: `For SEND_MESSAGE: ${problems.map(describeProblem).join('; ')}`, code: 'VALIDATION_ERROR', details });
 }
 
 function diagnose(ctx: MockContext, socket: PeerSocket, payload: Payload, channelId: string | undefined): void {
   if ('serverId' in payload && !('messageServerId' in payload)) {
     ctx.diagnostics.report(DIAGNOSTIC_CODES.serverId, 'SEND_MESSAGE with serverId: use messageServerId (serverId is not read)', socket.id);
   }
-  if (!payload.channelId && payload.roomId) {
-    ctx.diagnostics.report(DIAGNOSTIC_CODES.roomIdOnly, 'SEND_MESSAGE with roomId but no channelId: send channelId', socket.id);
+  if (isAbsent(payload.channelId) && !isAbsent(payload.roomId)) {
+    ctx.diagnostics.report(DIAGNOSTIC_CODES.roomIdOnly, 'SEND_MESSAGE with roomId but no channelId: send channelId (roomId is a legacy alias; ElizaOS 1.7 reads channelId first)', socket.id);
   }
   if (channelId && !(socket.data.joined as Set<string>).has(channelId)) {
     ctx.diagnostics.report(DIAGNOSTIC_CODES.notJoined, `socket sent to channel ${channelId} without joining it: join first to receive broadcasts`, socket.id);
   }
 }
 
-/** What is missing or malformed in a SEND_MESSAGE payload, per profile. */
-function missingFields(ctx: MockContext, payload: Payload, channelId: unknown): string[] {
-  const missing: string[] = [];
-  if (!isUuid(channelId)) missing.push('channelId');
-  if (!isUuid(payload.senderId)) missing.push('senderId');
-  if (typeof payload.message !== 'string' || payload.message.length === 0) missing.push('message');
-  const server = payload.messageServerId;
-  const serverOk = isUuid(server) || server === ctx.state.messageServerId;
-  if (ctx.profile === 'elizaos-1.7' ? !serverOk : server !== undefined && !serverOk) missing.push('messageServerId');
-  return missing;
+/** Documented accepts the seeds' ids such as "my-extension-id"; a release would not. */
+function diagnoseLenientIds(ctx: MockContext, socket: PeerSocket, payload: Payload): void {
+  if (ctx.profile !== 'documented' || isUuid(payload.senderId)) return;
+  const rule = 'ElizaOS 1.7 answers messageError unless senderId is a UUID (e.g. crypto.randomUUID(), the same id as the handshake auth.entityId)';
+  ctx.diagnostics.report(DIAGNOSTIC_CODES.notUuid, `senderId ${quote(payload.senderId)} is not a UUID: the documented profile accepts it, but ${rule}`, socket.id, { field: 'senderId', value: payload.senderId, rule: 'a UUID' });
 }
 
 /**
@@ -46,11 +74,12 @@ function missingFields(ctx: MockContext, payload: Payload, channelId: unknown): 
  * every agent participant answers. Errors are a messageError to the sender.
  */
 export async function handleSend(ctx: MockContext, socket: PeerSocket, payload: Payload): Promise<void> {
-  const channelId = payload.channelId ?? payload.roomId;
+  const channelId = payload[channelField(payload)];
   diagnose(ctx, socket, payload, typeof channelId === 'string' ? channelId : undefined);
-  const missing = missingFields(ctx, payload, channelId);
-  if (missing.length > 0 || typeof channelId !== 'string') return sendError(ctx, socket, missing);
-  const messageServerId = (payload.messageServerId as string | undefined) ?? ctx.state.messageServerId;
+  const problems = sendProblems(ctx, payload);
+  if (problems.length > 0 || typeof channelId !== 'string') return sendError(ctx, socket, problems);
+  diagnoseLenientIds(ctx, socket, payload);
+  const messageServerId = isAbsent(payload.messageServerId) ? ctx.state.messageServerId : (payload.messageServerId as string);
   if (!ctx.state.channels.has(channelId) && !ctx.state.servers.has(messageServerId)) {
     ctx.hub.toSocket(socket, 'messageError', { error: REAL_MESSAGE_ERRORS.unknownServer(messageServerId) });
     return;
@@ -73,5 +102,6 @@ export async function handleSend(ctx: MockContext, socket: PeerSocket, payload: 
   ctx.hub.toRoom(channelId, 'messageBroadcast', broadcast, socket);
   ctx.hub.toSocket(socket, 'messageBroadcast', { ...broadcast, ...(clientMessageId ? { clientMessageId } : {}) });
   ctx.hub.toSocket(socket, 'messageAck', { ...(clientMessageId ? { clientMessageId } : {}), messageId: message.id, status: 'received_by_server_and_processing', channelId, roomId: channelId });
+  diagnoseAgents(ctx, socket.id, channel, 'send');
   await agentTurn(ctx, channel, message, { emit: true });
 }

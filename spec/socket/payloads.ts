@@ -12,6 +12,15 @@ export const DocumentedHandshakeAuth = z
   .looseObject({ entityId: Uuid.optional(), apiKey: z.string().optional() })
   .meta({ id: 'DocumentedHandshakeAuth' });
 
+/**
+ * An entity id as the documentation's examples send it: any non-empty string (the seeds use `'my-extension-id'`).
+ * ElizaOS releases require a UUID: the elizaos-1.7 schemas say `Uuid`.
+ */
+export const DocumentedEntityId = z
+  .string()
+  .min(1)
+  .meta({ id: 'DocumentedEntityId', description: "Any non-empty id (the documentation's examples use ids such as 'my-extension-id'); ElizaOS releases require a UUID." });
+
 /** `channelId` or its alias `roomId` (channelId wins when both are present). */
 function channelOrRoom<T extends z.ZodRawShape>(id: z.ZodType, shape: T, name: string) {
   return z
@@ -41,7 +50,7 @@ export const JoinPayload = channelOrRoom(
 /** ROOM_JOINING payload, documented: the seeds' `{roomId, entityId}`, with `channelId` preferred. */
 export const DocumentedJoinPayload = channelOrRoom(
   Uuid,
-  { entityId: Uuid.optional(), messageServerId: Uuid.optional(), agentId: Uuid.optional(), metadata: JoinMetadata.optional() },
+  { entityId: DocumentedEntityId.optional(), messageServerId: Uuid.optional(), agentId: Uuid.optional(), metadata: JoinMetadata.optional() },
   'DocumentedJoinPayload',
 );
 
@@ -70,11 +79,14 @@ export const SendPayload = channelOrRoom(
   'SendPayload',
 );
 
-/** SEND_MESSAGE payload, documented (seeds §"Exact Message Format"); `messageServerId` defaults to the default server. */
+/**
+ * SEND_MESSAGE payload, documented (seeds §"Exact Message Format"); `messageServerId` defaults to the default server;
+ * `senderId` is any non-empty id, as in the seeds' client (`'my-extension-id'`).
+ */
 export const DocumentedSendPayload = channelOrRoom(
   Uuid,
   {
-    senderId: Uuid,
+    senderId: DocumentedEntityId,
     message: NonEmpty,
     senderName: z.string().optional(),
     messageId: z.string().optional(),
@@ -91,7 +103,7 @@ export const LogFilters = z
   .meta({ id: 'LogFilters' });
 
 export const TypingPayload = z
-  .looseObject({ roomId: Uuid, userId: Uuid, isTyping: z.boolean(), channelId: Uuid.optional() })
+  .looseObject({ roomId: Uuid, userId: DocumentedEntityId, isTyping: z.boolean(), channelId: Uuid.optional() })
   .meta({ id: 'TypingPayload' });
 
 /** A `message` envelope of a type nothing answers (MESSAGE, ACK, THINKING, CONTROL). */
@@ -182,7 +194,7 @@ export const BroadcastV5 = z
 export const DocumentedBroadcast = z
   .strictObject({
     id: Uuid,
-    senderId: Uuid,
+    senderId: DocumentedEntityId,
     senderName: z.string(),
     text: z.string(),
     channelId: Uuid,
@@ -262,9 +274,9 @@ export const ControlMessage = z
   .meta({ id: 'ControlMessage' });
 
 export const Presence = z
-  .strictObject({ userId: Uuid, roomId: Uuid, channelId: Uuid.optional() })
+  .strictObject({ userId: DocumentedEntityId, roomId: Uuid, channelId: Uuid.optional() })
   .meta({ id: 'Presence' });
 
 export const UserTyping = z
-  .strictObject({ userId: Uuid, roomId: Uuid, isTyping: z.boolean(), channelId: Uuid.optional() })
+  .strictObject({ userId: DocumentedEntityId, roomId: Uuid, isTyping: z.boolean(), channelId: Uuid.optional() })
   .meta({ id: 'UserTyping' });

@@ -407,7 +407,8 @@ const socketRows: SocketRow[] = [
   { name: 'rejects a send whose channelId is not a UUID', event: 'message', args: (f) => [send({ ...validSend(f), channelId: 'general' })], documented: /channelId/, real: SEND_ERROR },
   { name: 'rejects a send whose only channel is a non-UUID roomId', event: 'message', args: (f) => [send({ ...validSend(f), channelId: undefined, roomId: 'room-1' })], documented: /channelId/, real: SEND_ERROR },
   { name: 'rejects a send without senderId', event: 'message', args: (f) => [send({ ...validSend(f), senderId: undefined })], documented: /senderId/, real: SEND_ERROR },
-  { name: 'rejects a send whose senderId is not a UUID', event: 'message', args: (f) => [send({ ...validSend(f), senderId: 'user-1' })], documented: /senderId/, real: SEND_ERROR },
+  // (A non-UUID string senderId such as the seeds' 'my-extension-id' is accepted by documented: test/mock/diagnostics.test.ts.)
+  { name: 'rejects a send whose senderId is a number', event: 'message', args: (f) => [send({ ...validSend(f), senderId: 42 })], documented: /senderId 42 is invalid/, real: SEND_ERROR },
   { name: 'rejects a send with an empty message', event: 'message', args: (f) => [send({ ...validSend(f), message: '' })], documented: /message/, real: SEND_ERROR },
   { name: 'rejects a send without message', event: 'message', args: (f) => [send({ ...validSend(f), message: undefined })], documented: /message/, real: SEND_ERROR },
   { name: 'rejects a send whose messageServerId is not a UUID', event: 'message', args: (f) => [send({ ...validSend(f), messageServerId: 'default' })], documented: /messageServerId/, real: SEND_ERROR },
