@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
+import { RedisUnreachableError } from './redis-error.js';
 import { replicateState, type Replication, type ReplicationOptions } from './replicate.js';
 import type { MockServer } from '../server.js';
 
-/** Redis could not be reached or refused us: thrown by `withRedis`, with a stable code and the likely fix. */
-export class RedisUnreachableError extends Error {
-  readonly code = 'ELIZA_WIRE_REDIS_UNREACHABLE';
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-    this.name = 'RedisUnreachableError';
-  }
-}
+// the error lives apart so that eliza-wire/mock can export it without loading the Redis client
+export { RedisUnreachableError };
 
 export interface RedisOptions extends ReplicationOptions {
   /** Prefix of the pub/sub channels: instances with the same key form one cluster. Default `eliza-wire`. */
