@@ -67,9 +67,15 @@ function recordModelCall(ctx: MockContext, agentId: string, user: MessageRecord,
   ctx.state.logs.set(id, { id, agentId, entityId: agentId, roomId: user.channelId, body, type: 'useModel:TEXT_LARGE', createdAt: now });
 }
 
-function remember(ctx: MockContext, agentId: string, m: MessageRecord): void {
-  const id = ctx.state.ids.uuid();
-  ctx.state.memories.set(id, { id, entityId: m.authorId, agentId, roomId: m.channelId, content: { text: m.content, source: m.sourceType }, createdAt: m.createdAt, table: 'messages' });
+/**
+ * The agent's memory of a message. A user's message is remembered as `{text, source}`; the agent's own reply as the
+ * content it answered (`{text, thought, actions, simple, providers, inReplyTo, responseId}`, under the reply's id),
+ * as 1.7.2's message service stores its response memory; the web UI's Memories tab shows its thought and actions.
+ */
+function remember(ctx: MockContext, agentId: string, m: MessageRecord, reply?: Record<string, unknown>): void {
+  const id = reply ? m.id : ctx.state.ids.uuid();
+  const content = reply ? { ...reply, text: m.content } : { text: m.content, source: m.sourceType };
+  ctx.state.memories.set(id, { id, entityId: m.authorId, agentId, roomId: m.channelId, content, createdAt: m.createdAt, table: 'messages' });
 }
 
 async function oneAgent(ctx: MockContext, agentId: string, channel: ChannelRecord, user: MessageRecord, options: TurnOptions): Promise<TurnResult | undefined> {
@@ -97,7 +103,8 @@ async function oneAgent(ctx: MockContext, agentId: string, channel: ChannelRecor
     metadata: { agent_id: agentId, agentName: agent.name },
     inReplyTo: user.id,
   });
-  remember(ctx, agentId, stored);
+  const content = { ...reply, responseId, inReplyTo: user.id, simple: true as const, providers: [] };
+  remember(ctx, agentId, stored, content);
   if (options.emit) {
     ctx.hub.toRoom(channel.id, 'messageBroadcast', agentReplyBroadcast(ctx, stored, agent.name, reply.thought, reply.actions));
     if (documented) {
@@ -110,7 +117,7 @@ async function oneAgent(ctx: MockContext, agentId: string, channel: ChannelRecor
   recordRun(ctx, agentId, user, startedAt, runId);
   ctx.bus.emit('agent:reply', { agentId, channelId: channel.id, messageId: responseId, text: reply.text });
   ctx.logger.log('debug', `agent ${agent.name} replied in ${channel.id}`);
-  return { agentId, reply: stored, content: { ...reply, responseId, inReplyTo: user.id, simple: true, providers: [] } };
+  return { agentId, reply: stored, content };
 }
 
 /**

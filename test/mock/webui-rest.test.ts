@@ -68,7 +68,12 @@ describe.each(['elizaos-1.7', 'documented'] as Profile[])('the web UI side panel
     expect(await memoryTexts(s)).toEqual(['again', 'echo: again', 'echo: hello', 'hello']);
     expect(await memoryTexts(s, `&roomId=${chat}`)).toEqual(['again', 'echo: again', 'echo: hello', 'hello']);
     const room = await s.request('GET', `/api/memory/${AGENT}/rooms/${chat}/memories`, AS_USER);
-    expect((room.body as { data: { memories: unknown[] } }).data.memories).toHaveLength(4);
+    const memories = (room.body as { data: { memories: { id: string; entityId: string; content: Record<string, unknown> }[] } }).data.memories;
+    expect(memories).toHaveLength(4);
+    // the reply is remembered as the content the agent answered (the Memories tab shows its thought and actions)
+    const reply = memories.find((m) => m.content.text === 'echo: hello');
+    expect(reply).toMatchObject({ entityId: AGENT, content: { thought: 'Echo the message back.', actions: ['REPLY'], simple: true, providers: [], responseId: reply?.id } });
+    expect(memories.find((m) => m.content.text === 'hello')?.content).toEqual({ text: 'hello', source: 'eliza_gui' });
     expect(s.violations).toEqual([]);
   });
 
