@@ -14,6 +14,7 @@ import { compareFanout, generatorCeiling, soak } from './fanout-suite.js';
 import { memorySection } from './memory-suite.js';
 import { stateSoak } from './soak-suite.js';
 import { cliStart } from './cli-start.js';
+import { diagnosticsFlood } from './diagnostics-flood.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Minutes of the soak fanout (default 10; 0 skips it). */
@@ -116,6 +117,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   cluster: () => compareCluster({ single: targets.mock, cluster: targets.cluster }, DEFAULT_LADDER, availableParallelism()),
   memory: memorySection,
   soak: stateSoak,
+  'diagnostics-flood': diagnosticsFlood,
 };
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const unknown = only?.filter((name) => !(name in SECTIONS)) ?? [];
