@@ -125,7 +125,7 @@ export function mockCommand(io: CliIo, stop: () => Promise<string> = untilSignal
     .option('--event-fault <spec>', 'socket event fault, repeatable: <event>:delay=<ms>,drop=<p>,duplicate=<p>', parseEventFault)
     .option('--rate-limit <n/window>', 'REST requests per window per IP, e.g. 100/1m (off by default)', parseRateLimit)
     .option('--cors-origin <origin>', 'allowed CORS origin (default: reflect the request origin)')
-    .option('--control', 'mount the /__mock control routes (faults, diagnostics, disconnect, reset)')
+    .option('--control', 'mount the /__mock control routes (faults, disconnect, reset, clearing diagnostics); GET /__mock/diagnostics is open without it')
     .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
     .option('--json', 'print machine-readable lines ({"event":"ready","url":…})')
     .option('--cluster <n>', 'serve from n worker processes behind the one port (node:cluster; state and rooms shared; a dead worker stops all, exit 1)', clusterFlag)
