@@ -13,7 +13,10 @@ export interface CheckContext {
   profile: Profile;
   /** The strictest level selected: MUST runs MUST only, MAY runs everything. */
   level: Level;
+  /** Per request and per wait. */
   timeoutMs: number;
+  /** The most one check may take (plus the waits its spec sets); then it is stopped and fails. Default 6 × timeoutMs. */
+  checkTimeoutMs?: number;
   seed: number;
   http: HttpClient;
   discover(): Promise<Discovery>;
@@ -31,6 +34,8 @@ export interface Check {
   levels: Profiles;
   /** An option the check needs; without it the check is skipped and says why. */
   requires?: 'apiKey' | 'socketApiKey';
+  /** How long the check waits by design (a flow's steps); its time limit is the per-check limit plus this. */
+  waitsMs?: number;
   run(ctx: CheckContext): Promise<Omit<Finding, 'checkId'>[] | { skip: string }>;
 }
 

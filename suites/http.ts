@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import { restOperations } from '../spec/index.js';
 import type { Exchange } from './model.js';
 
@@ -5,6 +6,20 @@ export interface Target {
   url: string;
   apiKey?: string;
   socketApiKey?: string;
+  /** The run's own connection pool, closed when the run ends (default: the global one, whose keep-alive sockets outlive the run). */
+  dispatcher?: Dispatcher;
+  /** Aborts every request of the run once it is stopped (target gone, SIGINT). */
+  signal?: AbortSignal;
+  /** Per request, in ms, where no other timeout is given. Default 5000. */
+  timeoutMs?: number;
+}
+
+/** `init` with the target's pool and a signal that fires on `timeoutMs` or when the run stops. */
+export function fetchInit(target: Target, timeoutMs: number, init: RequestInit): RequestInit {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = target.signal ? AbortSignal.any([timeout, target.signal]) : timeout;
+  // `dispatcher` is undici's extension of fetch's options; the DOM type of RequestInit does not name it
+  return { ...init, signal, ...(target.dispatcher ? { dispatcher: target.dispatcher } : {}) } as RequestInit;
 }
 
 export interface CallOptions {
@@ -72,12 +87,16 @@ export async function fetchOnFreshConnection(url: string, init: RequestInit): Pr
 
 /** Records every call: the evidence of findings, and the REST coverage of the run. */
 export class HttpClient {
-  readonly called = new Map<string, Set<number>>();
-
   constructor(
     readonly target: Target,
     private readonly timeoutMs: number,
+    readonly called = new Map<string, Set<number>>(),
   ) {}
+
+  /** The same client (and coverage) for another target, e.g. one check's, whose signal stops only that check. */
+  withTarget(target: Target): HttpClient {
+    return new HttpClient(target, this.timeoutMs, this.called);
+  }
 
   async call(operationId: string | undefined, options: CallOptions = {}): Promise<CallResult> {
     const op = operationId ? restOperations.find((o) => o.id === operationId) : undefined;
@@ -91,7 +110,7 @@ export class HttpClient {
       ...options.headers,
     };
     const t0 = performance.now();
-    const response = await fetchOnFreshConnection(url, { method, headers, body: requestBody, signal: AbortSignal.timeout(this.timeoutMs) });
+    const response = await fetchOnFreshConnection(url, fetchInit(this.target, this.timeoutMs, { method, headers, body: requestBody }));
     const text = await response.text();
     const ms = performance.now() - t0;
     if (operationId) this.called.set(operationId, (this.called.get(operationId) ?? new Set()).add(response.status));

@@ -1,9 +1,10 @@
 /**
  * eliza-wire/suites: conformance checks that talk to a URL. `runConformance` runs them and returns a report.
  */
-export { runConformance, TargetUnreachableError, redactUrl } from './run.js';
+export { runConformance, redactUrl } from './run.js';
 export type { ConformanceOptions, RunListener } from './run.js';
 export { preflight, preflightLine, PreflightError } from './preflight.js';
+export { TargetLostError } from './target-lost.js';
 export type { PreflightOptions, PreflightProblem, PreflightResult } from './preflight.js';
 export { allChecks, selectChecks, globToRegExp, UnknownCheckError } from './registry.js';
 export type { Check, CheckContext, Discovery } from './check.js';

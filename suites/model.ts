@@ -76,6 +76,8 @@ export const Report = z.strictObject({
   summary: z.strictObject({ passed: z.number().int(), failed: z.number().int(), skipped: z.number().int() }),
   checks: z.array(CheckResult),
   coverage: Coverage,
+  /** Set when the run was stopped (SIGINT, SIGTERM) before every check finished: the report holds what had. */
+  stopped: z.strictObject({ reason: z.literal('interrupted'), unfinished: z.array(z.string()) }).optional(),
 });
 export type Report = z.infer<typeof Report>;
 

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { Agent } from 'undici';
 import { DEFAULT_PROFILE, restOperations, socketEvents, type Level, type Profile } from '../spec/index.js';
 import type { Check, CheckContext, Discovery } from './check.js';
 import { discover } from './flows/setup.js';
-import { HttpClient, causeOf, type Target } from './http.js';
-import type { CheckResult, Coverage, Finding, Report } from './model.js';
+import { HttpClient, type Target } from './http.js';
+import type { CheckResult, Coverage, Report } from './model.js';
+import { pool } from './pool.js';
 import { PreflightError, preflight } from './preflight.js';
 import { allChecks, selectChecks } from './registry.js';
+import { runOne } from './run-one.js';
+import { TargetLostError } from './target-lost.js';
 
 /** Hooks a reporter may implement; every one is optional. */
 export interface RunListener {
@@ -23,21 +27,19 @@ export interface ConformanceOptions extends Target {
   skip?: string[];
   /** Per request and per wait, in ms. Default 5000. */
   timeoutMs?: number;
+  /** The most one check may take, in ms, plus the waits its spec sets (a flow's steps). Default 6 × timeoutMs. */
+  checkTimeoutMs?: number;
   /** Checks run at once. Default 4. */
   concurrency?: number;
   seed?: number;
   listeners?: RunListener[];
   /** The checks to choose from (default: all). Tests hand in their own. */
   checks?: Check[];
-}
-
-/** The target could not be reached: the CLI exits 2. */
-export class TargetUnreachableError extends Error {
-  readonly code = 'ELIZA_WIRE_UNREACHABLE';
-  constructor(url: string, reason: string) {
-    super(`cannot reach ${url}: ${reason}`);
-    this.name = 'TargetUnreachableError';
-  }
+  /**
+   * Stops the run (e.g. on SIGINT): no further check starts, running ones are abandoned, and the report of what
+   * had finished comes back with `stopped` set (listeners get it in `onRunEnd`).
+   */
+  signal?: AbortSignal;
 }
 
 function version(): string {
@@ -63,36 +65,6 @@ export function redactUrl(url: string): string {
   }
 }
 
-async function runOne(check: Check, ctx: CheckContext): Promise<CheckResult> {
-  const level = check.levels[ctx.profile] ?? 'MUST';
-  const base = { id: check.id, title: check.title, domain: check.domain, level, specIds: check.specIds };
-  const t0 = performance.now();
-  const needed = check.requires === 'apiKey' ? ctx.target.apiKey : check.requires === 'socketApiKey' ? ctx.target.socketApiKey : 'ok';
-  if (!needed) return { ...base, status: 'skipped', reason: `needs --${check.requires === 'apiKey' ? 'api-key' : 'socket-api-key'}`, durationMs: 0, findings: [] };
-  let findings: Finding[];
-  try {
-    const outcome = await check.run(ctx);
-    if (!Array.isArray(outcome)) return { ...base, status: 'skipped', reason: outcome.skip, durationMs: performance.now() - t0, findings: [] };
-    findings = outcome.map((f) => ({ checkId: check.id, ...f }));
-  } catch (error) {
-    findings = [{ checkId: check.id, level, message: `the check could not run: ${(error as Error).message}${causeOf(error) ? ` (${causeOf(error)})` : ''}`, evidence: {}, reproduce: `eliza-wire check ${ctx.target.url} --only ${check.id}` }];
-  }
-  return { ...base, status: findings.length > 0 ? 'failed' : 'passed', durationMs: Math.round(performance.now() - t0), findings };
-}
-
-async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.max(1, Math.min(size, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  });
-  await Promise.all(runners);
-  return results;
-}
-
 function coverageOf(profile: Profile, http: HttpClient, sent: Set<string>, received: Set<string>): Coverage {
   const operations = Object.fromEntries([...http.called].sort(([a], [b]) => a.localeCompare(b)).map(([id, statuses]) => [id, [...statuses].sort()]));
   const missed = [
@@ -102,18 +74,60 @@ function coverageOf(profile: Profile, http: HttpClient, sent: Set<string>, recei
   return { operations, sent: [...sent].sort(), received: [...received].sort(), missed };
 }
 
+/** Why the target counts as gone after a failed check, or undefined while it still answers. */
+async function gone(target: Target, timeoutMs: number): Promise<string | undefined> {
+  const checked = await preflight(target.url, { apiKey: target.apiKey, timeoutMs: Math.min(timeoutMs, 2000), dispatcher: target.dispatcher });
+  return !checked.ok && checked.kind === 'unreachable' ? checked.found.replace(/^cannot reach \S+: /, '') : undefined;
+}
+
+function reportOf(ctx: { target: Target; profile: Profile; level: Level; startedAt: Date }, results: CheckResult[], coverage: Coverage, unfinished?: string[]): Report {
+  const sorted = [...results].sort((a, b) => a.id.localeCompare(b.id));
+  const count = (s: CheckResult['status']) => sorted.filter((r) => r.status === s).length;
+  return {
+    tool: 'eliza-wire',
+    version: version(),
+    target: redactUrl(ctx.target.url),
+    profile: ctx.profile,
+    level: ctx.level,
+    startedAt: ctx.startedAt.toISOString(),
+    durationMs: Date.now() - ctx.startedAt.getTime(),
+    summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
+    checks: sorted,
+    coverage,
+    ...(unfinished ? { stopped: { reason: 'interrupted' as const, unfinished: [...unfinished].sort() } } : {}),
+  };
+}
+
 /**
  * Runs the conformance checks against a server and returns the report. Throws `PreflightError` when the target
- * is not a reachable ElizaOS server (before any check), `UnknownCheckError` when --only/--skip match nothing; a finding is never thrown.
+ * is not a reachable ElizaOS server (before any check), `TargetLostError` when it stops answering during the run,
+ * `UnknownCheckError` when --only/--skip match nothing; a finding is never thrown. Every check runs within its
+ * time limit (`checkTimeoutMs` plus the waits its spec sets). The run owns its connections: when it returns, no
+ * socket, timer or keep-alive connection of it is left.
  */
 export async function runConformance(options: ConformanceOptions): Promise<Report> {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const level = options.level ?? 'MUST';
   const timeoutMs = options.timeoutMs ?? 5000;
-  const target: Target = { url: options.url.replace(/\/$/, ''), apiKey: options.apiKey, socketApiKey: options.socketApiKey };
   const checks = selectChecks(options.checks ?? allChecks(), { profile, level, only: options.only, skip: options.skip });
-  const checked = await preflight(target.url, { apiKey: target.apiKey, timeoutMs });
-  if (!checked.ok) throw new PreflightError(checked);
+  const stop = new AbortController();
+  const interrupt = () => stop.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', interrupt, { once: true });
+  const agent = new Agent();
+  const target: Target = { url: options.url.replace(/\/$/, ''), apiKey: options.apiKey, socketApiKey: options.socketApiKey, dispatcher: agent, signal: stop.signal, timeoutMs };
+  try {
+    const checked = await preflight(target.url, { apiKey: target.apiKey, timeoutMs, dispatcher: agent });
+    if (!checked.ok) throw new PreflightError(checked);
+    return await runChecks(checks, { ...options, profile, level, timeoutMs }, target, stop);
+  } finally {
+    options.signal?.removeEventListener('abort', interrupt);
+    // abandoned checks may still hold a request: destroy aborts it; a finished run closes politely
+    await (stop.signal.aborted ? agent.destroy() : agent.close());
+  }
+}
+
+async function runChecks(checks: Check[], options: ConformanceOptions & { profile: Profile; level: Level; timeoutMs: number }, target: Target, stop: AbortController): Promise<Report> {
+  const { profile, level, timeoutMs } = options;
   const http = new HttpClient(target, timeoutMs);
   const sent = new Set<string>();
   const received = new Set<string>();
@@ -121,7 +135,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const discovery: Promise<Discovery> = discover(target);
   discovery.catch(() => undefined);
   const ctx: CheckContext = {
-    target, profile, level, timeoutMs, seed: options.seed ?? 1, http,
+    target, profile, level, timeoutMs, checkTimeoutMs: options.checkTimeoutMs ?? 6 * timeoutMs, seed: options.seed ?? 1, http,
     discover: () => discovery,
     sawSocket: (s, r) => {
       s.forEach((x) => sent.add(x));
@@ -130,27 +144,28 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   };
   const listeners = options.listeners ?? [];
   const startedAt = new Date();
+  const finished: CheckResult[] = [];
+  let lost: string | undefined;
   listeners.forEach((l) => l.onRunStart?.({ target: redactUrl(target.url), profile, level, checks }));
-  const results = await pool(checks, options.concurrency ?? 4, async (check) => {
+  await pool(checks, options.concurrency ?? 4, stop.signal, async (check) => {
     listeners.forEach((l) => l.onCheckStart?.(check));
-    const result = await runOne(check, ctx);
-    listeners.forEach((l) => l.onCheckEnd?.(result));
-    return result;
+    const end = await runOne(check, ctx);
+    if (end === 'stopped' || stop.signal.aborted) return;
+    // a failure may be the target dying under the check: then it is no result of the check's
+    if (end.result.status === 'failed') {
+      const why = await gone(target, timeoutMs);
+      if (why !== undefined || stop.signal.aborted) {
+        lost ??= why;
+        stop.abort('target-gone');
+        return;
+      }
+    }
+    finished.push(end.result);
+    listeners.forEach((l) => l.onCheckEnd?.(end.result));
   });
-  const sorted = results.sort((a, b) => a.id.localeCompare(b.id));
-  const count = (s: CheckResult['status']) => sorted.filter((r) => r.status === s).length;
-  const report: Report = {
-    tool: 'eliza-wire',
-    version: version(),
-    target: redactUrl(target.url),
-    profile,
-    level,
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
-    summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
-    checks: sorted,
-    coverage: coverageOf(profile, http, sent, received),
-  };
+  if (lost !== undefined) throw new TargetLostError(redactUrl(target.url), lost, [...finished].sort((a, b) => a.id.localeCompare(b.id)), checks.length);
+  const unfinished = stop.signal.aborted ? checks.filter((c) => !finished.some((r) => r.id === c.id)).map((c) => c.id) : undefined;
+  const report = reportOf({ target, profile, level, startedAt }, finished, coverageOf(profile, http, sent, received), unfinished);
   for (const l of listeners) await l.onRunEnd?.(report);
   return report;
 }

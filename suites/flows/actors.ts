@@ -27,7 +27,7 @@ export class Actor {
    * `greetingMs`; a server that never greets is a check's finding, not a setup failure). Rejects with the server's
    * reason (connect_error) or on timeout.
    */
-  connect(url: string, options: { socketApiKey?: string; timeoutMs: number; transports?: ('websocket' | 'polling')[] }): Promise<void> {
+  connect(url: string, options: { socketApiKey?: string; timeoutMs: number; transports?: ('websocket' | 'polling')[]; signal?: AbortSignal }): Promise<void> {
     const socket = io(url, {
       auth: { entityId: this.entityId, ...(options.socketApiKey ? { apiKey: options.socketApiKey } : {}) },
       transports: options.transports ?? ['websocket'],
@@ -38,19 +38,28 @@ export class Actor {
     this.socket = socket;
     socket.onAny((event: string, payload: unknown) => this.timeline.push({ event, payload, at: Date.now() - this.t0 }));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name}: no connection within ${options.timeoutMs} ms`)), options.timeoutMs);
+      let greeted: NodeJS.Timeout | undefined;
+      const settle = (error?: Error) => {
+        clearTimeout(timer);
+        clearTimeout(greeted);
+        options.signal?.removeEventListener('abort', stop);
+        if (error) reject(error);
+        else resolve();
+      };
+      // the run stopped (target gone, SIGINT, the check's time is up): close now, not after the timeout
+      const stop = () => {
+        this.close();
+        settle(new Error(`${this.name}: stopped while connecting`));
+      };
+      const timer = setTimeout(() => settle(new Error(`${this.name}: no connection within ${options.timeoutMs} ms`)), options.timeoutMs);
+      if (options.signal?.aborted) return stop();
+      options.signal?.addEventListener('abort', stop, { once: true });
       socket.once('connect', () => {
         clearTimeout(timer);
-        const greeted = setTimeout(resolve, Math.min(GREETING_MS, options.timeoutMs));
-        socket.once('connection_established', () => {
-          clearTimeout(greeted);
-          resolve();
-        });
+        greeted = setTimeout(() => settle(), Math.min(GREETING_MS, options.timeoutMs));
+        socket.once('connection_established', () => settle());
       });
-      socket.once('connect_error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
+      socket.once('connect_error', (error) => settle(error));
     });
   }
 

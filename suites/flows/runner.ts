@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { evaluateStep, flowIn, type Flow, type FlowFinding, type FlowStep, type Profile } from '../../spec/index.js';
 import { Actor } from './actors.js';
 import { fill, type TemplateScope } from './template.js';
+import type { Target } from '../http.js';
+import { sleep, within } from '../timers.js';
 import { restCall, type RestResult } from './rest-call.js';
 
-export interface FlowTarget {
-  url: string;
-  apiKey?: string;
-  socketApiKey?: string;
+export interface FlowTarget extends Target {
   /** How long to watch for silence and duplicates once a step's expectations hold. Default 150 ms. */
   settleMs?: number;
 }
@@ -32,24 +31,20 @@ export interface FlowRun {
 /** Silence that ends the setup of a flow. */
 const SETUP_QUIET_MS = 60;
 
-function withStop(promise: Promise<void>, ms: number): Promise<void> {
-  return Promise.race([promise, new Promise<void>((r) => setTimeout(r, ms))]);
-}
-
 /** Waits until the step's expectations hold (then `settleMs` more, to catch extras), or until `within`. */
 async function watch(step: FlowStep, profile: Profile, actors: Map<string, Actor>, scope: Parameters<typeof evaluateStep>[3], target: FlowTarget): Promise<FlowFinding[]> {
   const timelines = () => Object.fromEntries([...actors].map(([name, a]) => [name, a.timeline]));
   const deadline = Date.now() + step.within;
   const evaluate = () => evaluateStep(step, profile, timelines(), { ...scope, bound: {} });
-  while (Date.now() < deadline && evaluate().length > 0) await new Promise((r) => setTimeout(r, 15));
-  await new Promise((r) => setTimeout(r, Math.min(target.settleMs ?? 150, step.within)));
+  while (Date.now() < deadline && evaluate().length > 0 && !target.signal?.aborted) await sleep(15, target.signal);
+  await sleep(Math.min(target.settleMs ?? 150, step.within), target.signal);
   return evaluate();
 }
 
 async function act(step: FlowStep, actor: Actor, target: FlowTarget, scope: TemplateScope): Promise<{ sent: unknown; response?: RestResult }> {
   const { action } = step;
   if (action.kind === 'connect') {
-    await actor.connect(target.url, { socketApiKey: target.socketApiKey, timeoutMs: step.within });
+    await actor.connect(target.url, { socketApiKey: target.socketApiKey, timeoutMs: step.within, signal: target.signal });
     return { sent: undefined };
   }
   if (action.kind === 'disconnect') {
@@ -84,8 +79,8 @@ export async function runFlow(flow: Flow, profile: Profile, target: FlowTarget, 
     for (const [name, actor] of actors) {
       const state = view.actors[name];
       if (state === 'not-connected') continue;
-      await actor.connect(target.url, { socketApiKey: target.socketApiKey, timeoutMs: 5000 });
-      if (state === 'joined') await withStop(actor.join(String(ctx.channelId), 2000), 2500);
+      await actor.connect(target.url, { socketApiKey: target.socketApiKey, timeoutMs: target.timeoutMs ?? 5000, signal: target.signal });
+      if (state === 'joined') await within(actor.join(String(ctx.channelId), 2000), 2500, () => undefined);
     }
     // events of the setup (another actor's join, a late greeting) must not land in the first step
     await Promise.all([...actors.values()].map((a) => a.quiet(SETUP_QUIET_MS, 1000)));

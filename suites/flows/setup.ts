@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Flow } from '../../spec/index.js';
+import type { Target } from '../http.js';
 import { restCall } from './rest-call.js';
 
 export interface FlowFixture {
@@ -15,7 +16,7 @@ function dataOf(body: unknown): Record<string, unknown> {
 }
 
 /** The current message server and the first running agent, found through the protocol. */
-export async function discover(target: { url: string; apiKey?: string }): Promise<{ messageServerId: string; agentId?: string }> {
+export async function discover(target: Target): Promise<{ messageServerId: string; agentId?: string }> {
   const current = await restCall(target, 'messaging.message-servers.current', {});
   const agents = await restCall(target, 'agents.list', {});
   const list = (dataOf(agents.body).agents ?? []) as { id: string; status: string }[];
@@ -23,7 +24,7 @@ export async function discover(target: { url: string; apiKey?: string }): Promis
   return { messageServerId, agentId: list.find((a) => a.status === 'active')?.id };
 }
 
-async function storeMessage(target: { url: string; apiKey?: string }, channelId: string, author: string, messageServerId: string): Promise<string | undefined> {
+async function storeMessage(target: Target, channelId: string, author: string, messageServerId: string): Promise<string | undefined> {
   const posted = await restCall(target, 'messaging.channels.messages.create', { channelId }, { author_id: author, content: 'setup message', message_server_id: messageServerId, transport: 'websocket' });
   const body = posted.body as { userMessage?: { id?: string }; data?: { userMessage?: { id?: string } } } | undefined;
   return body?.userMessage?.id ?? body?.data?.userMessage?.id;
@@ -34,7 +35,7 @@ async function storeMessage(target: { url: string; apiKey?: string }, channelId:
  * needs it) as participants, plus one stored message for the flows that use `$ctx.messageId`. `found` is what an
  * earlier `discover` found (a run discovers once, before any check creates agents of its own).
  */
-export async function prepareFlow(target: { url: string; apiKey?: string }, flow: Flow, found?: { messageServerId: string; agentId?: string }): Promise<FlowFixture> {
+export async function prepareFlow(target: Target, flow: Flow, found?: { messageServerId: string; agentId?: string }): Promise<FlowFixture> {
   const { messageServerId, agentId } = found ?? (await discover(target));
   const entities = Object.fromEntries(Object.keys(flow.actors).map((name) => [name, randomUUID()]));
   const participants = [...Object.values(entities), ...(flow.agentInChannel && agentId ? [agentId] : [])];

@@ -5,6 +5,7 @@ import { finding, type Check } from '../check.js';
 import { Actor } from '../flows/actors.js';
 import { runFlow } from '../flows/runner.js';
 import { prepareFlow } from '../flows/setup.js';
+import { sleep } from '../timers.js';
 import { handshakeScript, socketScript } from './reproduce.js';
 
 /** The check id of each flow: stable names by what they prove. */
@@ -38,10 +39,12 @@ function flowCheck(flow: Flow): Check {
     domain: flow.id.startsWith('flow.rest.') ? 'rest-socket' : 'socket',
     specIds: [flow.id, ...specIds],
     levels: flow.profiles,
+    // each step's wait and settle, plus the setup's caps (join 2.5 s, quiet 1 s, greeting 1 s)
+    waitsMs: flow.steps.reduce((ms, s) => ms + s.within + 150, 0) + 4500,
     run: async (ctx) => {
       const found = await ctx.discover();
       if (flow.agentInChannel && !found.agentId) return { skip: 'no running agent on the server' };
-      const target = { url: ctx.target.url, apiKey: ctx.target.apiKey, socketApiKey: ctx.target.socketApiKey };
+      const target = ctx.target;
       const fixture = await prepareFlow(target, flow, found);
       try {
         const run = await runFlow(flow, ctx.profile, target, fixture.ctx, fixture.entities);
@@ -62,12 +65,13 @@ function rejection(url: string, auth: Record<string, unknown>, timeoutMs: number
   return new Promise((resolve) => {
     const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
     const done = (value: string) => {
+      clearTimeout(timer);
       socket.disconnect();
       resolve(value);
     };
+    const timer = setTimeout(() => done('(no answer)'), timeoutMs);
     socket.once('connect', () => done('(connected)'));
     socket.once('connect_error', (e) => done(e.message));
-    setTimeout(() => done('(no answer)'), timeoutMs);
   });
 }
 
@@ -96,11 +100,11 @@ const handshakeCheck: Check = {
   },
 };
 
-async function messagesIn(actor: Actor, texts: string[], ms: number): Promise<string[]> {
+async function messagesIn(actor: Actor, texts: string[], ms: number, signal?: AbortSignal): Promise<string[]> {
   const end = Date.now() + ms;
   const got = () => actor.timeline.filter((e) => e.event === 'messageBroadcast').map((e) => (e.payload as { text?: string }).text ?? '');
-  while (Date.now() < end && !texts.every((t) => got().includes(t))) await new Promise((r) => setTimeout(r, 15));
-  await new Promise((r) => setTimeout(r, 150));
+  while (Date.now() < end && !texts.every((t) => got().includes(t)) && !signal?.aborted) await sleep(15, signal);
+  await sleep(150, signal);
   return got();
 }
 
@@ -114,7 +118,7 @@ const reconnect: Check = {
     const { messageServerId } = await ctx.discover();
     const channelId = randomUUID();
     const [member, sender] = [new Actor('member'), new Actor('sender')];
-    const opts = { socketApiKey: ctx.target.socketApiKey, timeoutMs: ctx.timeoutMs };
+    const opts = { socketApiKey: ctx.target.socketApiKey, timeoutMs: ctx.timeoutMs, signal: ctx.target.signal };
     const send = (text: string) => sender.socket?.emit('message', { type: 2, payload: { channelId, senderId: sender.entityId, message: text, messageServerId, messageId: randomUUID() } });
     try {
       for (const a of [member, sender]) {
@@ -122,14 +126,14 @@ const reconnect: Check = {
         await a.join(channelId, ctx.timeoutMs);
       }
       send('before');
-      await messagesIn(member, ['before'], ctx.timeoutMs);
+      await messagesIn(member, ['before'], ctx.timeoutMs, ctx.target.signal);
       member.socket?.disconnect();
       await member.connect(ctx.target.url, opts);
       await member.join(channelId, ctx.timeoutMs);
       member.clear();
       const after = ['after-1', 'after-2', 'after-3'];
       after.forEach(send);
-      const got = await messagesIn(member, after, ctx.timeoutMs);
+      const got = await messagesIn(member, after, ctx.timeoutMs, ctx.target.signal);
       const problems = [
         ...after.filter((t) => !got.includes(t)).map((t) => `"${t}" never arrived after the re-join`),
         ...after.filter((t) => got.filter((g) => g === t).length > 1).map((t) => `"${t}" arrived ${got.filter((g) => g === t).length} times`),
