@@ -2,6 +2,7 @@ import { REAL_MESSAGE_ERRORS } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics.js';
 import { diagnoseAgents, routeOf } from './agent-check.js';
+import { entityUuid } from './entity-id.js';
 import { check, describeProblem, isAbsent, isText, problemDetails } from './fields.js';
 import type { PeerSocket } from './peer.js';
 
@@ -55,7 +56,8 @@ export function handleJoin(ctx: MockContext, socket: PeerSocket, payload: Payloa
   const confirmation = { message: `Socket ${socket.id} successfully joined channel ${channelId}.`, channelId, roomId: channelId, ...(agentId ? { agentId } : {}) };
   ctx.hub.toSocket(socket, 'channel_joined', confirmation);
   ctx.hub.toSocket(socket, 'room_joined', confirmation);
-  const userId = (socket.data.entityId as string | undefined) ?? str(payload.entityId);
+  const given = str(payload.entityId);
+  const userId = (socket.data.entityId as string | undefined) ?? (given === undefined ? undefined : entityUuid(given));
   if (ctx.profile === 'documented' && userId) ctx.hub.toRoom(channelId, 'userJoined', { userId, roomId: channelId, channelId }, socket);
   ctx.logger.log('debug', `socket ${socket.id} joined ${channelId}`);
 }

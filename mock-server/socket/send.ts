@@ -5,7 +5,8 @@ import { DIAGNOSTIC_CODES } from '../diagnostics.js';
 import { socketUserBroadcast } from '../engine/broadcasts.js';
 import { channelForMessage, isDm, storeMessage } from '../engine/messages.js';
 import { diagnoseAgents } from './agent-check.js';
-import { check, describeProblem, isAbsent, isText, isUuid, problemDetails, quote, type FieldProblem } from './fields.js';
+import { entityUuid } from './entity-id.js';
+import { check, describeProblem, isAbsent, isText, isUuid, problemDetails, quote, sample, type FieldProblem } from './fields.js';
 import type { PeerSocket } from './peer.js';
 
 type Payload = Record<string, unknown>;
@@ -62,11 +63,16 @@ function diagnose(ctx: MockContext, socket: PeerSocket, payload: Payload, channe
   }
 }
 
-/** Documented accepts the seeds' ids such as "my-extension-id"; a release would not. */
-function diagnoseLenientIds(ctx: MockContext, socket: PeerSocket, payload: Payload): void {
-  if (ctx.profile !== 'documented' || isUuid(payload.senderId)) return;
+/**
+ * The sender as stored: documented accepts the seeds' ids such as "my-extension-id" and stores the UUID derived
+ * from it (what it serves keeps the spec's UUID shape), saying that a release would refuse it.
+ */
+function senderOf(ctx: MockContext, socket: PeerSocket, senderId: string): string {
+  if (isUuid(senderId)) return senderId;
+  const stored = entityUuid(senderId);
   const rule = 'ElizaOS 1.7 answers messageError unless senderId is a UUID (e.g. crypto.randomUUID(), the same id as the handshake auth.entityId)';
-  ctx.diagnostics.report(DIAGNOSTIC_CODES.notUuid, `senderId ${quote(payload.senderId)} is not a UUID: the documented profile accepts it, but ${rule}`, socket.id, { field: 'senderId', value: payload.senderId, rule: 'a UUID' });
+  ctx.diagnostics.report(DIAGNOSTIC_CODES.notUuid, `senderId ${quote(senderId)} is not a UUID: the documented profile accepts it (stored and broadcast as ${stored}, derived from it), but ${rule}`, socket.id, { field: 'senderId', value: sample(senderId), stored, rule: 'a UUID' });
+  return stored;
 }
 
 /**
@@ -78,19 +84,19 @@ export async function handleSend(ctx: MockContext, socket: PeerSocket, payload: 
   diagnose(ctx, socket, payload, typeof channelId === 'string' ? channelId : undefined);
   const problems = sendProblems(ctx, payload);
   if (problems.length > 0 || typeof channelId !== 'string') return sendError(ctx, socket, problems);
-  diagnoseLenientIds(ctx, socket, payload);
+  const senderId = senderOf(ctx, socket, payload.senderId as string);
   const messageServerId = isAbsent(payload.messageServerId) ? ctx.state.messageServerId : (payload.messageServerId as string);
   if (!ctx.state.channels.has(channelId) && !ctx.state.servers.has(messageServerId)) {
     ctx.hub.toSocket(socket, 'messageError', { error: REAL_MESSAGE_ERRORS.unknownServer(messageServerId) });
     return;
   }
   const metadata = (payload.metadata ?? {}) as Payload;
-  const channel = channelForMessage(ctx, channelId, payload.senderId as string, metadata, [metadata.targetUserId as string, metadata.recipientId as string, payload.targetUserId as string], 'socketio_auto_creation');
+  const channel = channelForMessage(ctx, channelId, senderId, metadata, [metadata.targetUserId as string, metadata.recipientId as string, payload.targetUserId as string], 'socketio_auto_creation');
   const senderName = typeof payload.senderName === 'string' ? payload.senderName : 'User';
   const clientMessageId = typeof payload.messageId === 'string' ? payload.messageId : undefined;
   const message = storeMessage(ctx, {
     channelId,
-    authorId: payload.senderId as string,
+    authorId: senderId,
     content: payload.message as string,
     sourceType: typeof payload.source === 'string' ? payload.source : 'socketio_client',
     sourceId: clientMessageId ?? `socketio-${ctx.clock.now()}`,

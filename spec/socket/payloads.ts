@@ -14,7 +14,8 @@ export const DocumentedHandshakeAuth = z
 
 /**
  * An entity id as the documentation's examples send it: any non-empty string (the seeds use `'my-extension-id'`).
- * ElizaOS releases require a UUID: the elizaos-1.7 schemas say `Uuid`.
+ * ElizaOS releases require a UUID: the elizaos-1.7 schemas say `Uuid`. Only client payloads take it: what a
+ * documented server sends back (broadcasts, presence, REST) carries UUIDs (the mock derives one from such an id).
  */
 export const DocumentedEntityId = z
   .string()
@@ -103,7 +104,7 @@ export const LogFilters = z
   .meta({ id: 'LogFilters' });
 
 export const TypingPayload = z
-  .looseObject({ roomId: Uuid, userId: DocumentedEntityId, isTyping: z.boolean(), channelId: Uuid.optional() })
+  .looseObject({ roomId: Uuid, userId: Uuid, isTyping: z.boolean(), channelId: Uuid.optional() })
   .meta({ id: 'TypingPayload' });
 
 /** A `message` envelope of a type nothing answers (MESSAGE, ACK, THINKING, CONTROL). */
@@ -194,7 +195,7 @@ export const BroadcastV5 = z
 export const DocumentedBroadcast = z
   .strictObject({
     id: Uuid,
-    senderId: DocumentedEntityId,
+    senderId: Uuid,
     senderName: z.string(),
     text: z.string(),
     channelId: Uuid,
@@ -274,9 +275,9 @@ export const ControlMessage = z
   .meta({ id: 'ControlMessage' });
 
 export const Presence = z
-  .strictObject({ userId: DocumentedEntityId, roomId: Uuid, channelId: Uuid.optional() })
+  .strictObject({ userId: Uuid, roomId: Uuid, channelId: Uuid.optional() })
   .meta({ id: 'Presence' });
 
 export const UserTyping = z
-  .strictObject({ userId: DocumentedEntityId, roomId: Uuid, isTyping: z.boolean(), channelId: Uuid.optional() })
+  .strictObject({ userId: Uuid, roomId: Uuid, isTyping: z.boolean(), channelId: Uuid.optional() })
   .meta({ id: 'UserTyping' });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_AGENT, type Diagnostic } from '../../mock-server/index.js';
 import { Diagnostics } from '../../mock-server/diagnostics.js';
 import { MockEventBus } from '../../mock-server/events.js';
+import { entityUuid } from '../../mock-server/socket/entity-id.js';
 import { createLogger } from '../../mock-server/logger.js';
 import type { MockServerOptions } from '../../mock-server/options.js';
 import type { Profile } from '../../spec/index.js';
@@ -86,6 +87,24 @@ describe('a field that is present but invalid', () => {
     expect(await until(() => events.some((e) => e.event === 'messageError'))).toBe(true);
     expect(events.find((e) => e.event === 'messageError')!.data.error).toMatch(/^For ROOM_JOINING: channelId 42 is invalid: it must be a non-empty string/);
     expect(diagnostics('join-invalid-channel')[0]?.details).toEqual({ invalid: [{ field: 'channelId', value: 42, rule: expect.any(String) }] });
+  });
+});
+
+describe("the seeds' non-UUID ids (documented)", () => {
+  it('are accepted, and what the mock stores and serves back keeps the spec’s UUID shape', async () => {
+    await start('documented');
+    const { socket, events } = await connect({});
+    socket.emit('message', { type: 1, payload: { roomId: DEFAULT_AGENT.id, entityId: 'my-extension-id' } });
+    socket.emit('message', { type: 2, payload: { senderId: 'my-extension-id', message: 'hi', roomId: DEFAULT_AGENT.id } });
+    expect(await until(() => events.some((e) => e.data.text === 'echo: hi'))).toBe(true);
+    const stored = entityUuid('my-extension-id');
+    expect(stored).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(entityUuid('my-extension-id')).toBe(stored);
+    expect(entityUuid('my-extension-id2')).not.toBe(stored);
+    expect(events.find((e) => e.data.text === 'hi')?.data.senderId).toBe(stored);
+    expect(diagnostics('id-not-uuid')[0]?.details).toMatchObject({ field: 'senderId', value: 'my-extension-id', stored });
+    for (const path of ['messages', 'participants', 'details']) expect((await s!.request('GET', `/api/messaging/channels/${DEFAULT_AGENT.id}/${path}`)).status).toBe(200);
+    expect(s!.violations).toEqual([]);
   });
 });
 

@@ -71,7 +71,7 @@ describe("the documentation's socket client, verbatim", () => {
     const { status, codes, messages } = await listed(url);
     expect(status).toBe(200);
     expect(codes).toContain('id-not-uuid');
-    expect(messages.find((m) => m.startsWith('senderId "my-extension-id"'))).toMatch(/not a UUID: the documented profile accepts it, but ElizaOS 1\.7 answers messageError/);
+    expect(messages.find((m) => m.startsWith('senderId "my-extension-id"'))).toMatch(/not a UUID: the documented profile accepts it \(stored and broadcast as [0-9a-f-]{36}, derived from it\), but ElizaOS 1\.7 answers messageError/);
     expect(clientLines(mock).some((l) => l.includes('[id-not-uuid]'))).toBe(true);
   });
 
