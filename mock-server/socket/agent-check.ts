@@ -1,11 +1,14 @@
-import { restOperations } from '../../spec/index.js';
+import { restOperations, type RestOperation } from '../../spec/index.js';
 import type { MockContext } from '../context.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics.js';
 import type { ChannelRecord } from '../state/records.js';
 
 /** `METHOD /path` of a spec operation, its `:params` filled in: hints name the route the spec has, not a guess. */
+let byId: Map<string, RestOperation> | undefined;
+
 export function routeOf(operationId: string, params: Record<string, string>): string {
-  const op = restOperations.find((o) => o.id === operationId);
+  byId ??= new Map(restOperations.map((o) => [o.id, o]));
+  const op = byId.get(operationId);
   if (!op) throw new Error(`no REST operation ${operationId} in the spec`);
   return `${op.method} ${op.path.replace(/:(\w+)/g, (whole, name: string) => params[name] ?? whole)}`;
 }
