@@ -39,7 +39,11 @@ const joinErrors: SocketErrorSpec[] = [
 const sendErrors: SocketErrorSpec[] = [
   { message: REAL_MESSAGE_ERRORS.sendMissingFields, profiles: lv(undefined, 'MUST'), when: 'channelId/roomId, senderId or messageServerId is not a UUID, or message is empty' },
   { message: REAL_MESSAGE_ERRORS.unknownServer('<messageServerId>'), profiles: lv(undefined, 'MUST'), when: 'the channel does not exist and neither does its message server' },
-  { message: 'senderId, message and channelId are required', profiles: lv('MUST', undefined), when: 'a required field is missing or malformed (documented: any text that names the field)' },
+  {
+    message: 'senderId, message and channelId are required',
+    profiles: lv('MUST', undefined),
+    when: 'a required field is missing or malformed (documented: any text that names the field, and a present field that breaks its rule is named as invalid, with its value and the rule, not as missing). senderId may be any non-empty id (the seeds send "my-extension-id")',
+  },
 ];
 
 const envelope = <T extends number, P extends z.ZodType>(type: T, payload: P) =>
