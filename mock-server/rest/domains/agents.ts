@@ -46,7 +46,7 @@ const update: Handler = (req) => {
   for (const [key, value] of Object.entries(body)) {
     if (key === 'id' || key === 'createdAt' || key === 'updatedAt' || key === 'status') continue;
     if (key === 'name' && typeof value === 'string') agent.name = value;
-    else if (key === 'bio') agent.bio = Array.isArray(value) ? (value as string[]) : [String(value)];
+    else if (key === 'bio') agent.bio = Array.isArray(value) ? (value as string[]) : [typeof value === 'string' ? value : (JSON.stringify(value) ?? '')];
     else if (key === 'username' && typeof value === 'string') agent.username = value;
     else if (key === 'system' && typeof value === 'string') agent.system = value;
     else if (key === 'plugins' && Array.isArray(value)) agent.plugins = value as string[];
