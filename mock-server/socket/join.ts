@@ -39,7 +39,9 @@ function diagnose(ctx: MockContext, socket: PeerSocket, payload: Payload, channe
   if (channel) diagnoseAgents(ctx, socket.id, channel, 'join');
   else if (ctx.profile === 'elizaos-1.7' && ctx.state.agents.has(channelId)) {
     const agent = ctx.state.agents.get(channelId)?.name ?? channelId;
-    const create = `${routeOf('messaging.channels.create', {})} with participantCentralUserIds [<you>, "${channelId}"]`;
+    const you = (socket.data.entityId as string | undefined) ?? '<your entityId>';
+    const body = JSON.stringify({ name: `Chat with ${agent}`, message_server_id: ctx.state.messageServerId, participantCentralUserIds: [you, channelId] });
+    const create = `${routeOf('messaging.channels.create', {})} ${body}`;
     const add = `${routeOf('messaging.channels.agents.add', { channelId })} {"agentId":"${channelId}"}`;
     ctx.diagnostics.report(DIAGNOSTIC_CODES.agentNotParticipant, `joined channel ${channelId}, which is agent ${agent}'s id, not a channel: ElizaOS 1.7 does not route it to the agent. The first SEND_MESSAGE there creates a GROUP channel with only the sender in it, so no reply arrives. Create a channel with the agent (${create}) and join that, or add the agent once the channel exists: ${add}`, socket.id, { channelId, agentId: channelId });
   }

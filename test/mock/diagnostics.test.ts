@@ -132,6 +132,21 @@ describe('an agent that is not a participant', () => {
     expect(await until(() => events.some((e) => e.data.text === 'echo: now?'))).toBe(true);
   });
 
+  it('says, when the join names the agent’s id (the seeds’ advice), how to create a channel with the agent: that request works (elizaos-1.7)', async () => {
+    await start('elizaos-1.7');
+    const entityId = randomUUID();
+    const { socket, events } = await connect({ entityId });
+    socket.emit('message', { type: 1, payload: { roomId: DEFAULT_AGENT.id } });
+    expect(await until(() => diagnostics('agent-not-participant').length === 1)).toBe(true);
+    const create = /Create a channel with the agent \((POST) (\S+) (\{.*?\})\) and join that/.exec(diagnostics('agent-not-participant')[0]!.message)!;
+    const created = await s!.request(create[1]!, create[2]!, { body: JSON.parse(create[3]!) });
+    expect(created.status).toBe(201);
+    const channelId = (created.body as { data: { id: string } }).data.id;
+    socket.emit('message', { type: 1, payload: { channelId } });
+    socket.emit('message', { type: 2, payload: { channelId, senderId: entityId, message: 'there?', messageServerId: NIL } });
+    expect(await until(() => events.some((e) => e.data.text === 'echo: there?'))).toBe(true);
+  });
+
   it('says when the agent participates but is stopped, and how to start it', async () => {
     await start('elizaos-1.7');
     const entityId = randomUUID();
