@@ -85,7 +85,7 @@ function checkApplicable(o: BenchOptions): void {
 /** Runs one scenario in this process (no thresholds, no workers). */
 export async function measure(o: BenchOptions): Promise<BenchResult> {
   const durationSec = o.durationSec ?? 10;
-  if (o.scenario === 'rest') return runRest({ url: o.url, connections: o.clients ?? 10, amount: o.messages, durationSec, apiKey: o.apiKey, gate: o.gate, signal: o.signal });
+  if (o.scenario === 'rest') return runRest({ url: o.url, connections: o.clients ?? 10, amount: o.messages, durationSec, apiKey: o.apiKey, gate: o.gate, signal: o.signal, onProgress: o.onProgress });
   const common = { url: o.url, rooms: o.rooms ?? 10, transport: o.transport, socketApiKey: o.socketApiKey, onProgress: o.onProgress, gate: o.gate, signal: o.signal };
   if (o.scenario === 'roundtrip') {
     const rate = o.rate ?? 10;

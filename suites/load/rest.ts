@@ -7,6 +7,7 @@ import { recorded } from './recorded.js';
 import { measurementStart, type StartGate } from './schedule.js';
 import { LatencyTimeline } from './timeline.js';
 import { sleep, throwIfInterrupted } from './stopping.js';
+import { startProgress, type ProgressListener } from './progress.js';
 
 /** The read endpoints of the spec that need no setup. */
 export const REST_READ_PATHS = ['/api/agents', '/api/server/ping', '/api/messaging/message-servers'] as const;
@@ -23,6 +24,8 @@ export interface RestOptions {
   gate?: StartGate;
   /** Ends the run early (autocannon stops; the result holds the requests made so far). */
   signal?: AbortSignal;
+  /** Every 2 s: requests answered or failed (sent), 2xx answers (received). */
+  onProgress?: ProgressListener;
 }
 
 async function probe(url: string, headers: Record<string, string>): Promise<void> {
@@ -37,6 +40,38 @@ function non2xx(codes: autocannon.Result['statusCodeStats']): Record<string, num
   const out: Record<string, number> = {};
   for (const [status, entry] of Object.entries(codes ?? {})) if (!status.startsWith('2')) out[status] = entry.count ?? 0;
   return out;
+}
+
+/** A target that answered nothing for this long while requests kept failing is gone: the run stops. */
+const GONE_AFTER_MS = 2000;
+
+/**
+ * Stops `instance` once requests fail and nothing was answered for GONE_AFTER_MS, and reports progress; returns
+ * the cleanup.
+ */
+function watchRequests(instance: autocannon.Instance, onProgress: ProgressListener | undefined): () => void {
+  let lastAnswer = performance.now();
+  let failedSince = 0;
+  const counts = { answered: 0, ok: 0, failed: 0 };
+  instance.on('response', (_client: unknown, status: number) => {
+    lastAnswer = performance.now();
+    failedSince = 0;
+    counts.answered += 1;
+    if (status >= 200 && status < 300) counts.ok += 1;
+  });
+  instance.on('reqError', () => {
+    failedSince += 1;
+    counts.failed += 1;
+  });
+  const timer = setInterval(() => {
+    if (failedSince > 0 && performance.now() - lastAnswer > GONE_AFTER_MS) instance.stop();
+  }, 250);
+  timer.unref();
+  const stopProgress = startProgress(() => ({ sent: counts.answered + counts.failed, received: counts.ok, lagMs: 0, receivedLabel: '2xx answers' }), onProgress);
+  return () => {
+    clearInterval(timer);
+    stopProgress();
+  };
 }
 
 /**
@@ -68,6 +103,8 @@ export async function runRest(options: RestOptions): Promise<RestResult> {
       (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
     options.signal?.addEventListener('abort', () => instance.stop(), { once: true });
+    const stopWatching = watchRequests(instance, options.onProgress);
+    instance.once('done', stopWatching);
     // every response is timed here too, so that results of several processes merge exactly (autocannon gives summaries only)
     instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTimeMs: number) => {
       latency.record(responseTimeMs);
