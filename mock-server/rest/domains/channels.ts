@@ -63,6 +63,7 @@ const postMessage: Handler = async (req) => {
   const channelId = req.params.channelId as string;
   const metadata = (body.metadata ?? {}) as Record<string, unknown>;
   if (!ctx.state.channels.has(channelId) && !ctx.state.servers.has(body.message_server_id as string)) return fail('INTERNAL_ERROR', `Server ${String(body.message_server_id)} does not exist`);
+  const existed = ctx.state.channels.has(channelId);
   const channel = channelForMessage(ctx, channelId, body.author_id as string, metadata, [metadata.targetUserId as string, metadata.recipientId as string], 'gui_auto_creation');
   const senderName = typeof metadata.user_display_name === 'string' ? metadata.user_display_name : 'User';
   const message = storeMessage(ctx, {
@@ -77,7 +78,14 @@ const postMessage: Handler = async (req) => {
   });
   // 1.7.2 looks for "an agent" (anyone but the author, or metadata.targetAgentId) after storing, on every transport
   const hasAgent = channel.participants.some((p) => p !== message.authorId) || isUuid(metadata.targetAgentId);
-  if (!hasAgent && (transport !== 'websocket' || ctx.profile === 'elizaos-1.7')) return fail('BAD_REQUEST', 'No agent found in channel participants');
+  if (!hasAgent && (transport !== 'websocket' || ctx.profile === 'elizaos-1.7')) {
+    // documented: a 4xx stores nothing; 1.7.2 keeps the message and the channel it created (reference §3)
+    if (ctx.profile === 'documented') {
+      ctx.state.messages.delete(message.id);
+      if (!existed) ctx.state.channels.delete(channelId);
+    }
+    return fail('BAD_REQUEST', 'No agent found in channel participants');
+  }
   if (transport !== 'websocket') return replyInResponse(ctx, channel, message, transport);
   ctx.hub.toRoom(channelId, 'messageBroadcast', restUserBroadcast(ctx, message, senderName, message.sourceType));
   void agentTurn(ctx, channel, message, { emit: true });
