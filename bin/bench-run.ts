@@ -20,6 +20,7 @@ import {
   type BenchProgress,
   type StartGate,
 } from '../suites/load/index.js';
+import { preflight, preflightLine } from '../suites/preflight.js';
 import { UsageError } from './errors.js';
 import { targetUrl } from './parse.js';
 import { processIo, type CliIo } from './io.js';
@@ -105,12 +106,22 @@ async function checkFlags(url: string | undefined, flags: BenchFlags): Promise<v
   await checkWritable('--html', flags.html);
 }
 
+/** One line and exit 2 for a target that cannot be loaded: not ElizaOS, a path in the URL, 401 without a key, unreachable. */
+async function checkTarget(url: string, flags: BenchFlags): Promise<void> {
+  targetUrl(url, 'bench');
+  const found = await preflight(url, { apiKey: flags.apiKey });
+  if (found.ok) return;
+  const fix = found.kind === 'unreachable' ? `${found.fix}, or run without a URL to load the built-in mock` : found.fix;
+  throw new UsageError(preflightLine({ ...found, fix }));
+}
+
 /** The bench command's work, loaded only when `bench` runs. */
 export async function runBenchCommand(url: string | undefined, flags: BenchFlags, io: CliIo, exit: BenchExit): Promise<void> {
   let mock: { child: ChildProcess; url: string } | undefined;
   const interrupt = catchInterrupts(io, () => mock?.child.kill('SIGKILL'));
   try {
     await checkFlags(url, flags);
+    if (url !== undefined) await checkTarget(url, flags);
     mock = url === undefined ? await startMock(flags, interrupt.signal) : undefined;
     const unwatch = mock ? watchMock(mock.child, io, interrupt) : () => undefined;
     try {

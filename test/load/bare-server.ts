@@ -26,7 +26,10 @@ interface SendPayload {
 }
 
 export async function startBareServer(faults: BareServerFaults = {}): Promise<BareServer> {
-  const http = createServer();
+  // it answers the ping like ElizaOS, so that bench's preflight takes it for a server to load
+  const http = createServer((req, res) => {
+    if (req.url === '/api/server/ping') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ pong: true, timestamp: Date.now() }));
+  });
   const io = new Server(http, { transports: ['websocket', 'polling'] });
   const rooms = new Set<string>();
   let count = 0;

@@ -87,6 +87,6 @@ describe('eliza-wire bench against broken servers', () => {
     await server.close();
     const { code, stderr } = await cli('bench', server.url, '--clients', '2', '--rooms', '1', '--messages', '1');
     expect(code).toBe(2);
-    expect(stderr.split('\n')[0]).toMatch(/^eliza-wire: cannot connect to http:\/\/127\.0\.0\.1:\d+/);
+    expect(stderr.split('\n')[0]).toMatch(/^eliza-wire: cannot reach http:\/\/127\.0\.0\.1:\d+/);
   });
 });
