@@ -31,6 +31,14 @@ interface MockFlags {
   json?: boolean;
   cluster?: number;
   redis?: string;
+  maxMessages?: number;
+  maxStoredMessages?: number;
+  maxChannels?: number;
+  maxMemories?: number;
+  maxRuns?: number;
+  maxLogs?: number;
+  maxSocketPackets?: number;
+  maxSocketBytes?: number;
 }
 
 /** Resolves when the process gets SIGINT or SIGTERM (or when `stop` is called, in tests). */
@@ -75,6 +83,8 @@ function mockOptions(flags: MockFlags) {
     control: flags.control,
     logLevel: flags.logLevel,
     faults: { latency: flags.latency, errorRate: flags.errorRate, events: flags.eventFault },
+    retention: { messagesPerChannel: flags.maxMessages, messages: flags.maxStoredMessages, channels: flags.maxChannels, memories: flags.maxMemories, runs: flags.maxRuns, logs: flags.maxLogs },
+    socketBuffer: { maxPackets: flags.maxSocketPackets, maxBytes: flags.maxSocketBytes },
   };
 }
 
@@ -130,6 +140,14 @@ export function mockCommand(io: CliIo, stop: () => Promise<string> = untilSignal
     .option('--json', 'print machine-readable lines ({"event":"ready","url":…})')
     .option('--cluster <n>', 'serve from n worker processes behind the one port (node:cluster; state and rooms shared; a dead worker stops all, exit 1)', clusterFlag)
     .option('--redis <url>', 'share rooms, broadcasts and state with every mock on this Redis (e.g. redis://127.0.0.1:6379); polling clients need sticky sessions, see docs/scaling.md')
+    .option('--max-messages <n>', 'messages kept per channel, the oldest dropped first (0: no bound)', intFlag('--max-messages', 0), 10_000)
+    .option('--max-stored-messages <n>', 'messages kept across all channels (0: no bound)', intFlag('--max-stored-messages', 0), 50_000)
+    .option('--max-channels <n>', 'channels kept; a dropped channel takes its messages (0: no bound)', intFlag('--max-channels', 0), 10_000)
+    .option('--max-memories <n>', 'agent memories kept (0: no bound)', intFlag('--max-memories', 0), 50_000)
+    .option('--max-runs <n>', 'agent runs kept (0: no bound)', intFlag('--max-runs', 0), 10_000)
+    .option('--max-logs <n>', 'agent log entries kept (0: no bound)', intFlag('--max-logs', 0), 10_000)
+    .option('--max-socket-packets <n>', 'packets queued for a socket that stops reading before the mock drops it (0: no bound)', intFlag('--max-socket-packets', 0), 10_000)
+    .option('--max-socket-bytes <n>', 'bytes queued for a socket that stops reading before the mock drops it (0: no bound)', intFlag('--max-socket-bytes', 0), 16 * 1024 * 1024)
     .addHelpText('after', '\nPrints READY <url> once listening; SIGINT or SIGTERM closes every socket and frees the port.\n\nExamples:\n  eliza-wire mock --port 0 --profile documented\n  eliza-wire mock --latency 50-150 --event-fault messageBroadcast:drop=0.1 --control\n  eliza-wire mock --cluster 4 --port 3000\n  eliza-wire mock --port 3001 --redis redis://127.0.0.1:6379\n')
     .action((flags: MockFlags) => (flags.cluster && flags.redis ? Promise.reject(new UsageError('--redis and --cluster cannot be combined', 'run one --redis mock per process (or per machine) instead')) : flags.cluster ? runCluster({ ...mockOptions(flags), workers: flags.cluster, port: flags.port, host: flags.host }, flags.json === true, io, stop, outcome) : runMock(flags, io, stop)));
 }

@@ -5,6 +5,8 @@ import { configError } from './errors.js';
 import type { FaultConfig } from './faults.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { LogLevel, Logger } from './logger.js';
+import type { SocketBufferLimits } from './socket/slow-consumers.js';
+import { DEFAULT_RETENTION, type Retention } from './state/retention.js';
 import type { MockState, StateOptions } from './state/state.js';
 
 /** Options of `createMockServer`. Every one has a default; components (clock, logger, agent) can be handed in. */
@@ -48,6 +50,16 @@ export interface MockServerOptions {
   maxSocketMessageBytes?: number;
   /** Check every response against the spec and report violations on `events` (tests). Default false. */
   validateResponses?: boolean;
+  /**
+   * How much state is kept: messages per channel and in all, channels, memories, runs, logs; past a bound the
+   * oldest go first; 0 = no bound. Defaults: `DEFAULT_RETENTION` (10,000 messages per channel, 50,000 in all).
+   */
+  retention?: Partial<Retention>;
+  /**
+   * A socket whose client stops reading is dropped (with a `slow-consumer` diagnostic) once this much waits for it.
+   * Defaults: 10,000 packets or 16 MiB.
+   */
+  socketBuffer?: Partial<SocketBufferLimits>;
   logLevel?: LogLevel | 'silent';
   clock?: Clock;
   logger?: Logger;
@@ -77,6 +89,8 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   maxSocketMessageBytes: number;
   validateResponses: boolean;
+  retention: Retention;
+  socketBuffer: SocketBufferLimits;
   logLevel: LogLevel | 'silent';
 }
 
@@ -121,6 +135,14 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     maxBodyBytes: positiveInt('maxBodyBytes', options.maxBodyBytes, DEFAULT_LIMITS.maxBodyBytes),
     maxSocketMessageBytes: positiveInt('maxSocketMessageBytes', options.maxSocketMessageBytes, DEFAULT_LIMITS.maxSocketMessageBytes),
     validateResponses: options.validateResponses ?? false,
+    retention: resolveRetention(options.retention ?? {}),
+    socketBuffer: { maxPackets: nonNegativeInt('socketBuffer.maxPackets', options.socketBuffer?.maxPackets, 10_000), maxBytes: nonNegativeInt('socketBuffer.maxBytes', options.socketBuffer?.maxBytes, 16 * 1024 * 1024) },
     logLevel: options.logLevel ?? 'info',
   };
+}
+
+function resolveRetention(given: Partial<Retention>): Retention {
+  const out = { ...DEFAULT_RETENTION };
+  for (const key of Object.keys(DEFAULT_RETENTION) as (keyof Retention)[]) out[key] = nonNegativeInt(`retention.${key}`, given[key], DEFAULT_RETENTION[key]);
+  return out;
 }

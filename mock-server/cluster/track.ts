@@ -66,6 +66,8 @@ function deepProxy(target: object, touch: () => void, cache: WeakMap<object, obj
 /** The map's own readers and writers; `untrackMap` removes them and the prototype's serve again. */
 export function trackMap(map: AnyMap, mark: Mark): void {
   const proto = Map.prototype;
+  // Writes go through the map's own class (a bounded or indexed Map keeps its bounds and indexes), minus the tracking.
+  const base = Object.getPrototypeOf(map) as AnyMap;
   // One cache per map: a record's proxy (with the key it marks) and the proxies of its nested values.
   const roots = new WeakMap<object, { key: string; proxy: object }>();
   const nested = new WeakMap<object, object>();
@@ -89,18 +91,18 @@ export function trackMap(map: AnyMap, mark: Mark): void {
       for (const [k, v] of proto.entries.call(map)) fn.call(thisArg, view(k, v), k, map);
     },
     set(key: string, value: unknown) {
-      proto.set.call(map, key, unwrap(value));
+      base.set.call(map, key, unwrap(value));
       mark(key);
       return map;
     },
     delete(key: string) {
-      const had = proto.delete.call(map, key);
+      const had = base.delete.call(map, key);
       if (had) mark(key);
       return had;
     },
     clear() {
       for (const key of proto.keys.call(map)) mark(key);
-      proto.clear.call(map);
+      base.clear.call(map);
     },
   };
   own[Symbol.iterator] = own.entries;
@@ -111,10 +113,13 @@ export function untrackMap(map: AnyMap): void {
   for (const name of [...READERS, ...WRITERS]) Reflect.deleteProperty(map, name);
 }
 
+/** The map's class's writers (a bounded or indexed Map keeps its bounds and indexes up to date), without tracking. */
+const classOf = (map: AnyMap) => Object.getPrototypeOf(map) as AnyMap;
+
 /** Reads and writes that bypass the tracking: the replicator applies remote changes with these. */
 export const raw = {
   get: (map: AnyMap, key: string): unknown => Map.prototype.get.call(map, key),
-  set: (map: AnyMap, key: string, value: unknown): void => void Map.prototype.set.call(map, key, value),
-  delete: (map: AnyMap, key: string): boolean => Map.prototype.delete.call(map, key),
+  set: (map: AnyMap, key: string, value: unknown): void => void classOf(map).set.call(map, key, value),
+  delete: (map: AnyMap, key: string): boolean => classOf(map).delete.call(map, key),
   entries: (map: AnyMap): IterableIterator<[string, unknown]> => Map.prototype.entries.call(map) as IterableIterator<[string, unknown]>,
 };

@@ -3,6 +3,13 @@ import type { Clock } from '../clock.js';
 import type { Faults } from '../faults.js';
 import type { MockEventBus } from '../events.js';
 import type { PeerSocket, RoomEmitter } from './peer.js';
+import { guardSlowConsumers, type Report, type SocketBufferLimits } from './slow-consumers.js';
+
+/** What the hub needs to drop a socket that stops reading: the limits and where to report it. */
+export interface SlowConsumerGuard {
+  limits: SocketBufferLimits;
+  report: Report;
+}
 
 /**
  * Rewrites or stops an event on its way out: return the payload (changed or not) to send it, `null` to drop it,
@@ -15,17 +22,30 @@ export interface OutgoingOverride {
 
 /** The one place server → client events leave the mock: faults, overrides and the event log apply here. */
 export class SocketHub {
-  /** The socket.io server, when the transport is one (the control routes' forced disconnects use it). */
-  io?: Server;
   /** How room events reach the transport's sockets. Unset: room events go nowhere. */
   rooms?: RoomEmitter;
   readonly overrides: OutgoingOverride[] = [];
+  private server?: Server;
 
   constructor(
     private readonly clock: Clock,
     private readonly faults: Faults,
     private readonly bus: MockEventBus,
+    private readonly guard?: SlowConsumerGuard,
   ) {}
+
+  /**
+   * The socket.io server, when the transport is one (the control routes' forced disconnects use it). Setting it
+   * also bounds what may queue for each of its sockets (`guard`): a socket that stops reading is dropped.
+   */
+  get io(): Server | undefined {
+    return this.server;
+  }
+
+  set io(server: Server | undefined) {
+    if (server && server !== this.server && this.guard) guardSlowConsumers(server, this.guard.limits, this.guard.report);
+    this.server = server;
+  }
 
   toSocket(socket: PeerSocket, event: string, payload: unknown): void {
     this.send(event, payload, { socketId: socket.id }, (p) => socket.emit(event, p));

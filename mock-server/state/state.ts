@@ -1,5 +1,7 @@
 import { NIL_UUID } from '../../spec/index.js';
 import { IdSource } from './ids.js';
+import { MessageStore, type ChannelPage } from './message-store.js';
+import { BoundedMap, DEFAULT_RETENTION, type Retention } from './retention.js';
 import type {
   AgentRecord,
   ChannelRecord,
@@ -28,19 +30,22 @@ export interface StateOptions {
   now: number;
   /** Upper bound of stored media bytes; the oldest files are dropped past it. */
   maxMediaBytes: number;
+  /** How many messages, channels, memories, runs and logs are kept (oldest dropped first). Default `DEFAULT_RETENTION`. */
+  retention?: Partial<Retention>;
 }
 
 /** Everything the mock remembers. `createState` builds the seeded starting point that `reset()` returns to. */
 export class MockState {
   readonly agents = new Map<string, AgentRecord>();
   readonly servers = new Map<string, ServerRecord>();
-  readonly channels = new Map<string, ChannelRecord>();
-  readonly messages = new Map<string, MessageRecord>();
-  readonly memories = new Map<string, MemoryRecord>();
+  /** Bounded (`retention`), each a Map as before: the bounds and the messages' per-channel index sit behind it. */
+  readonly messages: MessageStore;
+  readonly channels: BoundedMap<ChannelRecord>;
+  readonly memories: BoundedMap<MemoryRecord>;
   readonly rooms = new Map<string, RoomRecord>();
   readonly worlds = new Map<string, WorldRecord>();
-  readonly logs = new Map<string, LogRecord>();
-  readonly runs = new Map<string, RunRecord>();
+  readonly logs: BoundedMap<LogRecord>;
+  readonly runs: BoundedMap<RunRecord>;
   readonly sessions = new Map<string, SessionRecord>();
   readonly jobs = new Map<string, JobRecord>();
   readonly media = new Map<string, MediaRecord>();
@@ -48,15 +53,34 @@ export class MockState {
   readonly messageServerId = NIL_UUID;
   readonly ids: IdSource;
   readonly startedAt: number;
+  /** The bounds in force. */
+  readonly retention: Readonly<Retention>;
   private mediaBytes = 0;
 
   constructor(readonly options: StateOptions) {
     this.ids = new IdSource(options.seed);
     this.startedAt = options.now;
+    const given = Object.entries(options.retention ?? {}).filter(([, v]) => v !== undefined);
+    const r = (this.retention = { ...DEFAULT_RETENTION, ...(Object.fromEntries(given) as Partial<Retention>) });
+    this.messages = new MessageStore(r.messages, r.messagesPerChannel);
+    // A channel that goes takes its messages along: nobody can read them any more.
+    this.channels = new BoundedMap<ChannelRecord>(r.channels, (id) => this.messages.deleteChannel(id));
+    this.memories = new BoundedMap<MemoryRecord>(r.memories);
+    this.logs = new BoundedMap<LogRecord>(r.logs);
+    this.runs = new BoundedMap<RunRecord>(r.runs);
   }
 
+  /** All of a channel's messages, newest first (first stored first within one millisecond). */
   channelMessages(channelId: string): MessageRecord[] {
-    return [...this.messages.values()].filter((m) => m.channelId === channelId).sort((a, b) => b.createdAt - a.createdAt);
+    return this.messages.page(channelId);
+  }
+
+  /**
+   * A page of a channel's messages, newest first: at most `limit`, created before `before`. Costs the same at 100
+   * and at 100,000 stored messages (the per-channel index), unlike filtering `channelMessages`.
+   */
+  channelPage(channelId: string, page: ChannelPage): MessageRecord[] {
+    return this.messages.page(channelId, page);
   }
 
   runningAgents(): AgentRecord[] {

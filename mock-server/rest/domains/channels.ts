@@ -98,11 +98,17 @@ const postMessage: Handler = async (req) => {
   return ok({ userMessage }, { status: 201, real: { success: true, userMessage } });
 };
 
+/** Newest first, `limit` of them, older than `before`: from the channel's index (a limit that is no count slices as before). */
+function pageOf(ctx: MockContext, channelId: string, limit: number, before = Number.POSITIVE_INFINITY): MessageRecord[] {
+  if (Number.isInteger(limit) && limit >= 0) return ctx.state.channelPage(channelId, { limit, before });
+  return ctx.state.channelMessages(channelId).filter((m) => m.createdAt < before).slice(0, limit);
+}
+
 const listMessages: Handler = (req) => {
   if (!isUuid(req.params.channelId)) return fail('INVALID_ID', 'Invalid channelId');
   const limit = queryNumber(req, 'limit', 50);
   const before = queryNumber(req, 'before', Number.POSITIVE_INFINITY);
-  const messages = req.mock.state.channelMessages(req.params.channelId).filter((m) => m.createdAt < before).slice(0, limit).map(guiMessage);
+  const messages = pageOf(req.mock, req.params.channelId, limit, before).map(guiMessage);
   return ok({ messages });
 };
 
@@ -154,7 +160,7 @@ const deleteMessage: Handler = (req) => {
 };
 
 function clearMessages(ctx: MockContext, channelId: string): void {
-  for (const m of ctx.state.channelMessages(channelId)) ctx.state.messages.delete(m.id);
+  ctx.state.messages.deleteChannel(channelId);
   forgetChannel(ctx, channelId);
 }
 
@@ -190,7 +196,7 @@ const generateTitle: Handler = (req) => {
   const agentId = bodyOf(req).agentId;
   if (!isUuid(agentId)) return fail('VALIDATION_ERROR', 'Valid agent ID is required');
   if (req.mock.state.agents.get(agentId)?.status !== 'active') return fail('NOT_FOUND', 'Agent not found or not active');
-  const messages = req.mock.state.channelMessages(req.params.channelId).slice(0, queryNumber(req, 'limit', 50));
+  const messages = pageOf(req.mock, req.params.channelId, queryNumber(req, 'limit', 50));
   const channelId = req.params.channelId;
   if (messages.length < 4) return ok({ title: null, channelId, reason: 'Not enough messages to generate a title' });
   const oldest = messages[messages.length - 1]?.content ?? '';

@@ -1,0 +1,33 @@
+/**
+ * The mock as a child process for the memory sections (memory-suite.ts, soak-suite.ts): options as JSON in
+ * `MEMORY_CHILD_OPTIONS`, `READY <url>` on stdout, and on the IPC message `'sample'` an answer with its heap (after
+ * a full GC: run it with --expose-gc), RSS, state counts and the diagnostics it reported, by code.
+ */
+import { createMockServer, type MockServerOptions } from '../mock-server/index.js';
+
+export interface ChildSample {
+  heapMb: number;
+  rssMb: number;
+  state: Record<string, number>;
+  diagnostics: Record<string, number>;
+}
+
+const options = JSON.parse(process.env.MEMORY_CHILD_OPTIONS ?? '{}') as MockServerOptions;
+const mock = createMockServer({ logLevel: 'warn', thinkMs: 0, ...options });
+const diagnostics: Record<string, number> = {};
+mock.events.on('diagnostic', (d) => {
+  diagnostics[d.code] = (diagnostics[d.code] ?? 0) + 1;
+});
+process.on('message', (message) => {
+  if (message !== 'sample') return;
+  (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  const sample: ChildSample = { heapMb: memory.heapUsed / 1048576, rssMb: memory.rss / 1048576, state: mock.state.summary(), diagnostics: { ...diagnostics } };
+  process.send?.(sample);
+});
+const stop = () => void mock.close().finally(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+process.once('disconnect', stop);
+const url = await mock.listen(0);
+process.stdout.write(`READY ${url}\n`);
