@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { PROFILES, type Profile } from '../spec/index.js';
 import { createMockServer, RedisUnreachableError, withRedis, type MockServer, type RedisLink } from '../mock-server/index.js';
 import type { EventFault } from '../mock-server/faults.js';
+import { DEFAULT_LIMITS } from '../mock-server/limits.js';
 import type { LogLevel } from '../mock-server/logger.js';
 import type { CheckOutcome } from './check-command.js';
 import { UsageError } from './errors.js';
@@ -28,6 +29,9 @@ interface MockFlags {
   corsOrigin?: string;
   control?: boolean;
   logLevel: LogLevel | 'silent';
+  maxPayloadDepth: number;
+  maxBodyBytes: number;
+  maxSocketMessageBytes: number;
   json?: boolean;
   cluster?: number;
   redis?: string;
@@ -78,6 +82,9 @@ function mockOptions(flags: MockFlags) {
     agent: flags.agent,
     thinkMs: flags.thinkMs,
     chunkSize: flags.chunkSize,
+    maxPayloadDepth: flags.maxPayloadDepth,
+    maxBodyBytes: flags.maxBodyBytes,
+    maxSocketMessageBytes: flags.maxSocketMessageBytes,
     rateLimit: flags.rateLimit,
     corsOrigin: flags.corsOrigin,
     control: flags.control,
@@ -130,6 +137,9 @@ export function mockCommand(io: CliIo, stop: () => Promise<string> = untilSignal
     .addOption(new Option('--agent <behaviour>', 'how the agent answers').choices(['echo', 'silent']).default('echo'))
     .option('--think-ms <n>', 'agent delay before streaming, in ms', intFlag('--think-ms', 0, 600_000), 20)
     .option('--chunk-size <n>', 'characters per stream chunk', intFlag('--chunk-size', 1, 100_000), 8)
+    .option('--max-payload-depth <n>', 'deepest nesting of objects and arrays in a REST body or socket event; deeper is refused (400, messageError) and not stored', intFlag('--max-payload-depth', 1, 100_000), DEFAULT_LIMITS.maxPayloadDepth)
+    .option('--max-body-bytes <n>', 'largest REST JSON body, in bytes (1.7.2: 2 MiB); larger answers 413 (documented) or 500 E5 (elizaos-1.7)', intFlag('--max-body-bytes', 1), DEFAULT_LIMITS.maxBodyBytes)
+    .option('--max-socket-message-bytes <n>', 'largest Socket.IO packet, in bytes (1.7.2: 1e6); a larger one closes that connection only', intFlag('--max-socket-message-bytes', 1), DEFAULT_LIMITS.maxSocketMessageBytes)
     .option('--latency <ms|min-max>', 'REST latency, fixed or a jitter range', parseLatency)
     .option('--error-rate <p>', 'probability that a REST request answers 500', probabilityFlag('--error-rate'))
     .option('--event-fault <spec>', 'socket event fault, repeatable: <event>:delay=<ms>,drop=<p>,duplicate=<p>', parseEventFault)
