@@ -28,7 +28,8 @@ function untilEmpty(open: Set<Socket>, http: HttpServer, ms: number): Promise<vo
     const sweep = () => {
       http.closeIdleConnections();
       if (open.size === 0 || Date.now() >= end) return resolve();
-      setTimeout(sweep, IDLE_SWEEP_MS).unref();
+      // not unref'd: an awaited close() whose only pending work is this sweep would end the process unresolved (exit 0, the exit code lost)
+      setTimeout(sweep, IDLE_SWEEP_MS);
     };
     sweep();
   });
