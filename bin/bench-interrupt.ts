@@ -20,7 +20,7 @@ export interface Interrupt {
  * results and stops its children); a second one calls `hardStop` (kill the children) and ends the process with
  * the exit code of the first.
  */
-export function catchInterrupts(io: CliIo, hardStop: () => void): Interrupt {
+export function catchInterrupts(io: CliIo, hardStop: () => void, partial = 'what was measured so far'): Interrupt {
   const controller = new AbortController();
   let received: StopSignal | undefined;
   const handler = (name: StopSignal) => {
@@ -30,7 +30,7 @@ export function catchInterrupts(io: CliIo, hardStop: () => void): Interrupt {
       process.exit(EXIT_CODES[received]);
     }
     received = name;
-    io.stderr(`\neliza-wire: ${name}: stopping the run and writing what was measured so far (${name} again to stop at once)\n`);
+    io.stderr(`\neliza-wire: ${name}: stopping the run and writing ${partial} (${name} again to stop at once)\n`);
     controller.abort();
   };
   const onInt = () => handler('SIGINT');

@@ -4,6 +4,7 @@ import { formatConsole, formatMarkdown, KnownFileError, parseKnown, runDiff, typ
 import { PreflightError } from '../suites/index.js';
 import type { CheckOutcome } from './check-command.js';
 import type { DiffFlags } from './diff-command.js';
+import { assertWritable } from './check-run.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -39,6 +40,8 @@ async function knownFrom(path: string | undefined): Promise<KnownDifference[]> {
 export async function runDiffCommand(a: string, b: string, flags: DiffFlags, io: CliIo, outcome: CheckOutcome): Promise<void> {
   const [urlA, urlB] = [serverUrl(a), serverUrl(b)];
   const known = await knownFrom(flags.known);
+  await assertWritable('--json', flags.json, '--json diff.json');
+  await assertWritable('--markdown', flags.markdown, '--markdown diff.md');
   try {
     const report = await runDiff({ a: urlA, b: urlB, profile: flags.profile, apiKey: flags.apiKey, socketApiKey: flags.socketApiKey, known, only: flags.only, timeoutMs: flags.timeout });
     if (report.summary.units === 0) throw new UsageError(`no flow or read matches ${flags.only.map((o) => `"${o}"`).join(', ')} in ${report.profile}`, 'list the ids with: eliza-wire spec --list');

@@ -1,6 +1,6 @@
 import type { CheckResult, Report } from '../suites/index.js';
 import { redact, type Reporter, type ReporterOptions } from './reporter.js';
-import { byDomain, coverageLines, evidenceText, summaryLine } from './text.js';
+import { byDomain, coverageLines, domainLine, evidenceText, summaryLine } from './text.js';
 
 const MARK = { passed: '✓', failed: '✗', skipped: '-' } as const;
 
@@ -15,9 +15,7 @@ export function consoleReporter(options: ReporterOptions): Reporter {
     onCheckEnd: (r) => out(`${line(r)}\n`),
     onRunEnd: (report: Report) => {
       const lines: string[] = ['', 'Results by domain'];
-      for (const [domain, checks] of byDomain(report.checks)) {
-        lines.push(`  ${domain}: ${checks.filter((c) => c.status === 'passed').length}/${checks.length} passed`);
-      }
+      for (const [domain, checks] of byDomain(report.checks)) lines.push(`  ${domainLine(domain, checks)}`);
       for (const check of report.checks.filter((c) => c.status === 'failed')) {
         lines.push('', paint('31', `✗ ${check.id} [${check.level}] ${check.title}`));
         for (const f of check.findings) {
@@ -26,6 +24,7 @@ export function consoleReporter(options: ReporterOptions): Reporter {
           lines.push('    reproduce:', ...f.reproduce.split('\n').map((l) => `      ${l}`));
         }
       }
+      if (report.stopped) lines.push('', `Interrupted: ${report.stopped.unfinished.length} checks did not finish (${report.stopped.unfinished.join(', ')})`);
       lines.push('', ...coverageLines(report), '', `Finished in ${(report.durationMs / 1000).toFixed(1)} s`, summaryLine(report));
       out(`${lines.join('\n')}\n`);
     },

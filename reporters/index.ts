@@ -21,3 +21,5 @@ export { redact } from './reporter.js';
 export { junitXml } from './junit.js';
 export { markdown } from './markdown.js';
 export { html } from './html.js';
+export { verdictReporter } from './verdict.js';
+export { checkListText } from './check-list.js';

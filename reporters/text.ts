@@ -23,9 +23,19 @@ export function byDomain(checks: CheckResult[]): Map<string, CheckResult[]> {
   return groups;
 }
 
-/** The closing line every text reporter ends with. */
+/** The closing line every text reporter ends with (a stopped run says how many checks did not finish). */
 export function summaryLine(report: Report): string {
-  return `${report.summary.passed} passed, ${report.summary.failed} failed, ${report.summary.skipped} skipped`;
+  const stopped = report.stopped ? ` (interrupted: ${report.stopped.unfinished.length} not finished)` : '';
+  return `${report.summary.passed} passed, ${report.summary.failed} failed, ${report.summary.skipped} skipped${stopped}`;
+}
+
+/** A domain's line: `rest: 9/10 passed`, `auth: 3 skipped` (skipped checks are no failed ones), `socket: 5/6 passed, 1 skipped`. */
+export function domainLine(domain: string, checks: CheckResult[]): string {
+  const passed = checks.filter((c) => c.status === 'passed').length;
+  const skipped = checks.filter((c) => c.status === 'skipped').length;
+  const ran = checks.length - skipped;
+  if (ran === 0) return `${domain}: ${skipped} skipped`;
+  return `${domain}: ${passed}/${ran} passed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
 }
 
 /** The coverage summary: operations and events exercised, and what no check touched. */

@@ -32,16 +32,34 @@ export interface Selection {
   skip?: string[];
 }
 
+/** The checks matching --only (all when none) and not --skip; a pattern that matches no check throws `UnknownCheckError`. */
+export function matchChecks(checks: Check[], globs: { only?: string[]; skip?: string[] }): Check[] {
+  const unknown = [...(globs.only ?? []), ...(globs.skip ?? [])].filter((p) => !checks.some((c) => globToRegExp(p).test(c.id)));
+  if (unknown.length > 0) throw new UnknownCheckError(unknown);
+  const only = (globs.only ?? []).map(globToRegExp);
+  const skip = (globs.skip ?? []).map(globToRegExp);
+  return checks.filter((c) => (only.length === 0 || only.some((re) => re.test(c.id))) && !skip.some((re) => re.test(c.id)));
+}
+
 /** The checks to run: in the profile, at or above the level, matching --only and not --skip. */
 export function selectChecks(checks: Check[], selection: Selection): Check[] {
-  const unknown = [...(selection.only ?? []), ...(selection.skip ?? [])].filter((p) => !checks.some((c) => globToRegExp(p).test(c.id)));
-  if (unknown.length > 0) throw new UnknownCheckError(unknown);
-  const only = (selection.only ?? []).map(globToRegExp);
-  const skip = (selection.skip ?? []).map(globToRegExp);
-  return checks.filter((c) => {
+  return matchChecks(checks, selection).filter((c) => {
     const level = c.levels[selection.profile];
-    if (!level || !isSelected(level, selection.level)) return false;
-    if (only.length > 0 && !only.some((re) => re.test(c.id))) return false;
-    return !skip.some((re) => re.test(c.id));
+    return level !== undefined && isSelected(level, selection.level);
   });
+}
+
+/** What `check --list` shows of a check: its id, title, domain, level per profile, spec ids and the option it needs. */
+export interface CheckInfo {
+  id: string;
+  title: string;
+  domain: string;
+  levels: Check['levels'];
+  specIds: string[];
+  requires?: Check['requires'];
+}
+
+/** The catalogue of checks, by id: data for `check --list [--json]`. */
+export function describeChecks(checks: Check[] = allChecks()): CheckInfo[] {
+  return checks.map((c) => ({ id: c.id, title: c.title, domain: c.domain, levels: c.levels, specIds: c.specIds, ...(c.requires ? { requires: c.requires } : {}) }));
 }

@@ -39,8 +39,9 @@ export function unreachableReason(error: unknown, url: URL, timeoutMs: number): 
   const chain = causes(error);
   if (chain.some((c) => c.name === 'TimeoutError')) return { reason: `no answer in ${timeoutMs} ms`, fix: 'is the server stuck, or is the port another service? Raise --timeout for a slow server' };
   const coded = chain.find((c) => c.code !== undefined);
-  const code = coded?.code ?? chain.at(-1)?.name ?? 'unknown error';
-  const known = CODES[code]?.(url.host) ?? tls(code, coded?.message, url);
-  if (known) return { reason: `${code} (${known.why})`, fix: known.fix };
-  return { reason: `${code}${coded?.message ? `: ${coded.message}` : ''}`, fix: 'check the URL, and that the server is running' };
+  // no code (fetch's own refusals, e.g. "bad port" for ports browsers block): the innermost message says why
+  if (!coded?.code) return { reason: chain.at(-1)?.message ?? 'unknown error', fix: 'check the URL, and that the server is running' };
+  const known = CODES[coded.code]?.(url.host) ?? tls(coded.code, coded.message, url);
+  if (known) return { reason: `${coded.code} (${known.why})`, fix: known.fix };
+  return { reason: `${coded.code}${coded.message ? `: ${coded.message}` : ''}`, fix: 'check the URL, and that the server is running' };
 }
