@@ -18,7 +18,26 @@ const diagnostics: Record<string, number> = {};
 mock.events.on('diagnostic', (d) => {
   diagnostics[d.code] = (diagnostics[d.code] ?? 0) + 1;
 });
+/** `{ fill: { channelId, stored, inChannel } }`: stores messages directly (the read-cost bench), then collects. */
+interface Fill { fill: { channelId: string; stored: number; inChannel: number } }
+
+function fill({ channelId, stored, inChannel }: Fill['fill']): void {
+  const others = Array.from({ length: Math.max(1, Math.ceil((stored - inChannel) / 100)) }, (_, i) => `${channelId.slice(0, -8)}${String(i).padStart(8, '0')}`);
+  const t0 = 1_700_000_000_000;
+  for (let i = 0; i < stored; i += 1) {
+    const id = mock.state.ids.uuid();
+    const channel = i < inChannel ? channelId : (others[i % others.length] as string);
+    mock.state.messages.set(id, { id, channelId: channel, authorId: channelId, content: `message ${i}`, sourceType: 'bench', metadata: {}, createdAt: t0 + i, updatedAt: t0 + i });
+  }
+}
+
 process.on('message', (message) => {
+  if (typeof message === 'object' && message !== null && 'fill' in message) {
+    fill((message as Fill).fill);
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send?.('filled');
+    return;
+  }
   if (message !== 'sample') return;
   (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();

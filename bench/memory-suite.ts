@@ -169,7 +169,65 @@ export async function stalledReader(): Promise<void> {
   console.log(`\n${checks.map(([label, pass]) => `${pass ? 'met ' : 'MISS'}  ${label}`).join('\n')}`);
 }
 
+/** `runs` GETs of one page (limit 50) of one channel, in ms each. */
+async function timePages(url: string, channelId: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}/api/messaging/channels/${channelId}/messages?limit=50`);
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** A mock child holding `stored` messages, `inChannel` of them in the channel read. */
+async function filled(stored: number, inChannel: number): Promise<{ mock: MemoryChild; channelId: string }> {
+  const mock = await startMemoryChild({ agent: 'silent', logLevel: 'silent', retention: { messages: 0, messagesPerChannel: 0 } });
+  const channelId = randomUUID();
+  await new Promise<void>((resolve) => {
+    mock.child.once('message', () => resolve());
+    mock.child.send({ fill: { channelId, stored, inChannel } });
+  });
+  return { mock, channelId };
+}
+
+/**
+ * Reading one channel's page at 100 and at 100,000 stored messages: the per-channel index keeps it flat. The
+ * cases run side by side in rounds (each a mock child), so a busy machine slows them alike.
+ */
+export async function readCost(): Promise<void> {
+  const rounds = Number(process.env.BENCH_READ_ROUNDS ?? 5);
+  const perRound = Number(process.env.BENCH_READ_RUNS ?? 100);
+  const cases = [
+    { label: '100 stored, 100 in the channel', stored: 100, inChannel: 100 },
+    { label: '100,000 stored, 100 in the channel', stored: 100_000, inChannel: 100 },
+    { label: '100,000 stored, all in the channel', stored: 100_000, inChannel: 100_000 },
+  ];
+  const servers = [];
+  for (const c of cases) servers.push(await filled(c.stored, c.inChannel));
+  const times = cases.map(() => [] as number[]);
+  try {
+    for (const s of servers) await timePages(s.mock.url, s.channelId, 20);
+    for (let r = 0; r < rounds; r += 1) for (const [i, s] of servers.entries()) times[i]?.push(...(await timePages(s.mock.url, s.channelId, perRound)));
+  } finally {
+    for (const s of servers) await s.mock.stop();
+  }
+  const stats = times.map((t) => {
+    const sorted = [...t].sort((a, b) => a - b);
+    return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
+  });
+  const base = stats[0] as { p50: number };
+  const rows = [['GET .../channels/:id/messages?limit=50', 'p50 ms', 'p99 ms', 'p50 / 100 stored']];
+  for (const [i, c] of cases.entries()) rows.push([c.label, fmt(stats[i]?.p50 ?? NaN, 3), fmt(stats[i]?.p99 ?? NaN, 3), fmt((stats[i]?.p50 ?? NaN) / base.p50, 2)]);
+  console.log(`\nreading a channel's messages: ${rounds} rounds of ${perRound} GETs per case over HTTP (a mock child per case, retention off so it holds them all)\n`);
+  console.log(table(rows));
+  const worst = Math.max(...stats.map((s) => s.p50 / base.p50));
+  console.log(`\n${worst <= 2 ? 'met ' : 'MISS'}  page read at 100,000 stored <= 2x the read at 100 (worst ${fmt(worst, 2)}x; before the index, 40,000 stored took 42 ms against 8.8 ms)`);
+}
+
 /** The `memory` section of `npm run bench`. */
 export async function memorySection(): Promise<void> {
+  await readCost();
   await stalledReader();
 }
