@@ -8,10 +8,13 @@
  * 3. `diff` between the built-in mock (elizaos-1.7) and the real server (run first, on the fresh server), against
  *    the explained differences of docs/conformance/elizaos-1.7.2.known.yaml: an unexplained difference fails the
  *    run; the explanations are listed on the page of step 2.
- * 4. A short fanout and roundtrip `bench` against the real server and the mock, side by side
+ * 4. The 1.7.2 web UI (its own dist/client) in headless Chromium against the mock and against a fresh 1.7.2 of its
+ *    own, compared step by step (scripts/webui; test-output/webui/report.md and a screenshot per step): a difference
+ *    that scripts/webui/compare.ts does not explain fails the run. Skipped with one line without chromium.
+ * 5. A short fanout and roundtrip `bench` against the real server and the mock, side by side
  *    (test-output/elizaos-1.7.2-bench.md; figures, not a verdict).
  *
- *   tsx scripts/test-elizaos.ts [--write] [--skip-bench]
+ *   tsx scripts/test-elizaos.ts [--write] [--skip-bench] [--skip-webui]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { createMockServer } from '../mock-server/index.js';
 import { formatConsole, formatMarkdown, parseKnown, runConformance, runDiff, type KnownDifference, type Report } from '../suites/index.js';
 import { runBench, type BenchResult } from '../suites/load/index.js';
 import { conformanceDoc } from './conformance-doc.js';
+import { runWebUi } from './webui/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REFERENCE = join(ROOT, 'examples/elizaos-reference');
@@ -152,6 +156,7 @@ async function main(args: string[]): Promise<number> {
     problems.push(...(await diffWithMock(reference, known)));
     problems.push(...(await strictProfile(reference)));
     problems.push(...(await documentedProfile(reference, args.includes('--write'), known)));
+    if (!args.includes('--skip-webui')) problems.push(...(await runWebUi()));
     if (!args.includes('--skip-bench')) problems.push(...(await benches(reference)));
   } finally {
     const how = await reference.stop();
