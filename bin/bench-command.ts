@@ -76,8 +76,20 @@ joined/s (connect), replies/s (roundtrip), requests/s (rest).
 Mixed: p50…max per chat delivery, completion.p99 per message, rest.p99 per REST read; lost, duplicated, crossRoom,
 errors, non2xx; rate (deliveries/s) and restRate (requests/s).
 
+Default bounds: rest and mixed fail on any REST error or non-2xx answer (errors<1, non2xx<1), connect on any failed
+attempt (failures<1); a --threshold on the same metric replaces its default, e.g. --threshold 'non2xx<100'. Any client
+the server disconnects fails the run; when every client is gone (or, in rest, nothing answers for 2 s) it stops early.
+
+Before any load: report paths must be writable, and a URL must be an ElizaOS server's base URL (not an HTML page or
+404s, no path, a key when it answers 401): else one line and exit 2.
+
+Ctrl-C (SIGINT) or SIGTERM: the run stops, the summary so far is printed and written to --json/--html with
+"interrupted": true, child processes are stopped, and bench exits 130 (SIGINT) or 143 (SIGTERM). A second one stops at
+once.
+
 Exit codes: 0 ran and every threshold held, 1 a threshold broke or a message was lost, duplicated or delivered to
-the wrong room (or, in roundtrip, never answered), 2 usage error or target unreachable.
+the wrong room (or, in roundtrip, never answered, or a client was disconnected), 2 usage error or target unreachable
+or not ElizaOS, 130/143 interrupted.
 
 Examples:
   eliza-wire bench --clients 100 --rooms 10 --rate 200 --messages 2000 --threshold 'p99<50ms'
@@ -108,7 +120,7 @@ export function benchCommand(io: CliIo, outcome: BenchExit): Command {
     .option('--run-id <family.n>', 'prefix of the message texts, shared by the machines of one run (machine n: <family>.<n>), so that a delivery into another machine\'s room counts as cross-room', runIdFlag)
     .option('--workers <n>', 'spread the clients over n generator processes, each owning whole rooms (latencies are taken on one clock each, merged from their histograms)', intFlag('--workers', 1, 64))
     .addOption(new Option('--transport <transport>', 'socket transport').choices(['websocket', 'polling']).default('websocket'))
-    .addOption(new Option('--profile <profile>', 'profile of the built-in mock when no URL is given (default elizaos-1.7)').choices(PROFILES))
+    .addOption(new Option('--profile <profile>', 'profile of the built-in mock (default elizaos-1.7); with a URL it is a usage error: the server has its own behaviour').choices(PROFILES))
     .option('--api-key <key>', 'REST API key (X-API-KEY)')
     .option('--socket-api-key <key>', 'socket API key (handshake auth.apiKey)')
     .option('--threshold <rule>', "a pass condition, repeatable, e.g. 'p99<50ms', 'lost<1', 'rate>100'", collect, [])

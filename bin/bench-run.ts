@@ -115,6 +115,20 @@ async function checkTarget(url: string, flags: BenchFlags): Promise<void> {
   throw new UsageError(preflightLine({ ...found, fix }));
 }
 
+/**
+ * A terminal's Ctrl-C reaches the built-in mock too: the clients it drops can end the run before this process's
+ * own SIGINT handler has run. A signal received by the time the outcome is printed makes it interrupted.
+ */
+function markInterrupted(outcome: BenchOutcome, interrupt: Interrupt): BenchOutcome {
+  return interrupt.received() && outcome.interrupted !== true ? { ...outcome, interrupted: true, passed: false } : outcome;
+}
+
+/** Gives a signal that arrived with the clients' disconnects the time to be handled. */
+async function settleSignals(outcome: BenchOutcome, interrupt: Interrupt): Promise<BenchOutcome> {
+  if (!interrupt.received() && (outcome.result.disconnected ?? 0) > 0) await new Promise((r) => setTimeout(r, 100));
+  return markInterrupted(outcome, interrupt);
+}
+
 /** The bench command's work, loaded only when `bench` runs. */
 export async function runBenchCommand(url: string | undefined, flags: BenchFlags, io: CliIo, exit: BenchExit): Promise<void> {
   let mock: { child: ChildProcess; url: string } | undefined;
@@ -125,7 +139,7 @@ export async function runBenchCommand(url: string | undefined, flags: BenchFlags
     mock = url === undefined ? await startMock(flags, interrupt.signal) : undefined;
     const unwatch = mock ? watchMock(mock.child, io, interrupt) : () => undefined;
     try {
-      const outcome = await measure(mock?.url ?? targetUrl(url ?? '', 'bench'), flags, io, interrupt.signal);
+      const outcome = await settleSignals(await measure(mock?.url ?? targetUrl(url ?? '', 'bench'), flags, io, interrupt.signal), interrupt);
       if (process.stderr.isTTY === true && io.stderr === processIo.stderr) io.stderr('\r\x1b[2K');
       io.stdout(formatOutcome(outcome));
       if (flags.json) await io.writeFile(flags.json, `${JSON.stringify(outcome, null, 2)}\n`);
