@@ -121,8 +121,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     return await runChecks(checks, { ...options, profile, level, timeoutMs }, target, stop);
   } finally {
     options.signal?.removeEventListener('abort', interrupt);
-    // abandoned checks may still hold a request: destroy aborts it; a finished run closes politely
-    await (stop.signal.aborted ? agent.destroy() : agent.close());
+    // what is still in flight is abandoned work (a stopped check, a discovery the server never answered):
+    // close() would wait for it, destroy() ends it and every keep-alive socket now
+    await agent.destroy();
   }
 }
 
