@@ -15,6 +15,7 @@ import { memorySection } from './memory-suite.js';
 import { stateSoak } from './soak-suite.js';
 import { cliStart } from './cli-start.js';
 import { diagnosticsFlood } from './diagnostics-flood.js';
+import { payloadGuard } from './payload-guard.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Minutes of the soak fanout (default 10; 0 skips it). */
@@ -118,6 +119,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   memory: memorySection,
   soak: stateSoak,
   'diagnostics-flood': diagnosticsFlood,
+  'payload-guard': payloadGuard,
 };
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const unknown = only?.filter((name) => !(name in SECTIONS)) ?? [];

@@ -41,7 +41,12 @@ export function payloadProblem(value: unknown, options: { maxDepth: number; bina
     if (depth >= options.maxDepth) {
       return { code: 'PAYLOAD_TOO_DEEP', message: `nested deeper than ${options.maxDepth} levels of objects and arrays: flatten it, or raise maxPayloadDepth (--max-payload-depth)` };
     }
-    for (const child of Object.values(item)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    // arrays by index: Object.values would copy a 450,000-element array on every check
+    const children: unknown[] = Array.isArray(item) ? item : Object.values(item);
+    for (let i = 0; i < children.length; i += 1) {
+      const child = children[i];
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
   }
   return undefined;
 }
