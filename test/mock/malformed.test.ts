@@ -163,6 +163,24 @@ const restRows: RestRow[] = [
     method: 'POST', path: () => '/api/messaging/messages/search', body: () => ({ query: 'x' }),
     documented: doc(404, 'NOT_FOUND'), real: e5(404, 'API endpoint not found'),
   },
+  // Paths whose percent-encoding does not decode: the router throws a URIError (reference §1.1 item 11).
+  {
+    name: 'rejects a path parameter whose percent-encoding does not decode (GET /api/agents/%E0%A4%A)',
+    method: 'GET', path: () => '/api/agents/%E0%A4%A',
+    documented: doc(400, 'BAD_REQUEST'), real: e5(500, "Failed to decode param '%E0%A4%A'"),
+  },
+  {
+    name: 'rejects a lone % in a path parameter (GET /api/messaging/channels/%/messages)',
+    method: 'GET', path: () => '/api/messaging/channels/%/messages',
+    documented: doc(400, 'BAD_REQUEST'), real: e5(500, "Failed to decode param '%'"),
+  },
+  // Bodies over the payload limits (maxPayloadDepth, default 64): refused before the handler, nothing stored.
+  {
+    name: 'rejects a body nested deeper than maxPayloadDepth on POST /api/messaging/channels',
+    method: 'POST', path: () => '/api/messaging/channels',
+    raw: `{"name":"deep","participantCentralUserIds":[],"message_server_id":"${NIL_UUID}","metadata":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`,
+    documented: doc(400, 'VALIDATION_ERROR'), real: e2(400, /deeper than 64 levels/),
+  },
   // Ids that are not UUIDs.
   {
     name: 'rejects GET /api/agents/:agentId with a non-UUID id',
