@@ -40,7 +40,8 @@ function mockCommandLine(flags: BenchFlags): string[] {
   const entry = fromDist && existsSync(built) ? [built] : ['--import', 'tsx', join(root, 'bin/eliza-wire.ts')];
   const profile = flags.profile ? ['--profile', flags.profile] : [];
   const keys = [...(flags.apiKey ? ['--auth-token', flags.apiKey] : []), ...(flags.socketApiKey ? ['--socket-api-key', flags.socketApiKey] : [])];
-  return [...entry, 'mock', '--port', '0', '--log-level', 'warn', '--think-ms', '0', ...profile, ...keys];
+  // error, not warn: the mock's client-mistake warnings would be about bench's own rooms, which have no agent on purpose
+  return [...entry, 'mock', '--port', '0', '--log-level', 'error', '--think-ms', '0', ...profile, ...keys];
 }
 
 /** Starts the mock in a process of its own (so it does not share the generator's event loop); resolves its URL. */
