@@ -1,8 +1,8 @@
 /**
- * The mock as a cluster on one machine: n worker processes (node:cluster), each a full mock with the same options,
- * behind one listening port owned by this process. handoff.ts hands each TCP connection to a worker (round-robin,
- * or the worker that holds the engine.io session a request names); @socket.io/cluster-adapter relays room
- * broadcasts between the workers; each worker keeps its state in step with the others (replicate.ts).
+ * The mock as a cluster on one machine: n worker processes (node:cluster), each a full mock with the same options
+ * listening on its own loopback port, behind one port owned by this process. proxy.ts routes each HTTP request
+ * (round-robin, or the worker that holds the engine.io session a request names), websocket upgrades included; @socket.io/cluster-adapter relays room broadcasts between the workers; each worker keeps its
+ * state in step with the others (replicate.ts).
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo, Server } from 'node:net';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { setupPrimary } from '@socket.io/cluster-adapter';
 import { configError } from '../errors.js';
 import { resolveOptions, type MockServerOptions } from '../options.js';
-import { createHandoffServer, type HandOff } from './handoff.js';
+import { createClusterProxy, type Backend, type Pick } from './proxy.js';
 
 /** The largest `workers` accepted: beyond it the broadcast relay through this process costs more than the cores add. */
 export const MAX_CLUSTER_WORKERS = 32;
@@ -19,7 +19,7 @@ export const MAX_CLUSTER_WORKERS = 32;
 export const CLUSTER_ENV = { options: 'ELIZA_WIRE_CLUSTER_OPTIONS', worker: 'ELIZA_WIRE_CLUSTER_WORKER' } as const;
 
 /** What a worker tells the primary, and what the primary tells a worker. */
-export type WorkerMessage = { type: 'eliza-wire:ready' } | { type: 'eliza-wire:error'; message: string };
+export type WorkerMessage = { type: 'eliza-wire:ready'; port: number } | { type: 'eliza-wire:error'; message: string };
 export type PrimaryMessage = { type: 'eliza-wire:stop' };
 
 /** Mock options that cross a process boundary: plain data only (no clock, logger, store or behaviour object). */
@@ -61,11 +61,12 @@ export interface MockCluster {
    * once, so a test never runs against a cluster that silently lost part of its clients. Pending after `close()`.
    */
   readonly failed: Promise<WorkerExit>;
-  /** Stops every worker (SIGKILL after 3 s) and frees the port. */
+  /** Stops every worker (SIGKILL after 1.5 s) and frees the port. */
   close(): Promise<void>;
 }
 
-const STOP_GRACE_MS = 3000;
+/** A worker's mock closes within about 0.5 s (shutdown.ts); one that has not exited by this is killed. */
+const STOP_GRACE_MS = 1500;
 let running = false;
 let adapterRelay = false;
 
@@ -95,19 +96,20 @@ function isMessage(value: unknown): value is WorkerMessage {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-function untilReady(worker: Worker, id: number, timeoutMs: number): Promise<void> {
+/** Resolves with the loopback port the worker listens on once it is ready. */
+function untilReady(worker: Worker, id: number, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const finish = (error?: Error) => {
+    const finish = (error?: Error, port = 0) => {
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('exit', onExit);
       if (error) reject(error);
-      else resolve();
+      else resolve(port);
     };
     const timer = setTimeout(() => finish(new Error(`cluster worker ${id} was not ready within ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (message: unknown) => {
       if (!isMessage(message)) return;
-      if (message.type === 'eliza-wire:ready') finish();
+      if (message.type === 'eliza-wire:ready') finish(undefined, message.port);
       if (message.type === 'eliza-wire:error') finish(new Error(`cluster worker ${id}: ${message.message}`));
     };
     const onExit = (code: number | null, signal: string | null) => finish(new Error(`cluster worker ${id} exited (${signal ?? `code ${code}`}) before it was ready`));
@@ -121,7 +123,7 @@ async function stopWorker(worker: Worker): Promise<void> {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.send({ type: 'eliza-wire:stop' } satisfies PrimaryMessage, undefined, () => undefined);
   const kill = setTimeout(() => worker.process.kill('SIGKILL'), STOP_GRACE_MS);
-  await Promise.race([exited, new Promise((r) => setTimeout(r, STOP_GRACE_MS + 1000).unref())]);
+  await Promise.race([exited, new Promise((r) => setTimeout(r, STOP_GRACE_MS + 300).unref())]);
   clearTimeout(kill);
 }
 
@@ -137,22 +139,21 @@ function listen(server: Server, port: number, host: string): Promise<string> {
 }
 
 /**
- * Round-robin: a new connection (a REST request, a websocket, a polling handshake) goes to the next worker, so REST
- * traffic is spread too; a request naming an engine.io session (`sid=w<n>-…`) goes to worker n, which holds it.
- * No worker (not all ready yet, or stopping): the connection is refused.
+ * Round-robin: a request that names no engine.io session (REST, a polling handshake, a websocket-only client) goes
+ * to the next worker, so REST traffic is spread too; a request naming one (`sid=w<n>-…`) goes to worker n, which
+ * holds it. No worker (not all ready yet, or stopping): the request is refused.
  */
-function router(ready: () => readonly { worker: Worker; id: number }[]): HandOff {
+function router(ready: () => readonly Backend[]): Pick {
   let next = 0;
-  return (socket, message, sessionWorker) => {
-    const live = ready().filter(({ worker }) => worker.isConnected() && !worker.isDead());
-    const target = live.find(({ id }) => id === sessionWorker) ?? live[next++ % Math.max(live.length, 1)];
-    if (target === undefined) return false;
-    // an error here means the worker is gone: the client sees its connection closed
-    target.worker.send(message, socket, { keepOpen: false }, (error) => {
-      if (error) socket.destroy();
-    });
-    return true;
+  return (sessionWorker) => {
+    const live = ready();
+    return live.find(({ id }) => id === sessionWorker) ?? live[next++ % Math.max(live.length, 1)];
   };
+}
+
+function isServing(forked: readonly { worker: Worker; id: number }[], id: number): boolean {
+  const worker = forked.find((f) => f.id === id)?.worker;
+  return worker !== undefined && worker.isConnected() && !worker.isDead();
 }
 
 function fork(options: MockClusterOptions): { worker: Worker; id: number }[] {
@@ -187,19 +188,21 @@ export async function startMockCluster(options: MockClusterOptions): Promise<Moc
   checkOptions(options);
   running = true;
   let forked: { worker: Worker; id: number }[] = [];
-  let ready: typeof forked = [];
-  const { server, sockets } = createHandoffServer(router(() => ready));
+  let ready: Backend[] = [];
+  const { server, sockets, agent } = createClusterProxy(router(() => ready.filter((b) => isServing(forked, b.id))));
   if (!adapterRelay) setupPrimary();
   adapterRelay = true;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      // close() frees the port at once; its callback is not awaited: for connections handed to workers it asks
-      // them for their counts, and a worker that has exited never answers
+      // stop accepting; the workers close their mocks (their goodbyes reach the clients through this proxy, each
+      // bounded by the mock's close), then whatever connection is left here is destroyed
       ready = [];
       if (server.listening) server.close();
-      for (const socket of sockets) socket.destroy();
       await Promise.all(forked.map(({ worker }) => stopWorker(worker)));
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+      agent.destroy();
       running = false;
     })();
     return closing;
@@ -207,8 +210,8 @@ export async function startMockCluster(options: MockClusterOptions): Promise<Moc
   try {
     const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     forked = fork(options);
-    await Promise.all(forked.map(({ worker, id }) => untilReady(worker, id, options.readyTimeoutMs ?? 30_000)));
-    ready = forked;
+    const ports = await Promise.all(forked.map(({ worker, id }) => untilReady(worker, id, options.readyTimeoutMs ?? 30_000)));
+    ready = forked.map(({ id }, i) => ({ id, port: ports[i] ?? 0 }));
     const failed = watch(forked, () => closing !== undefined, close);
     return { url, workers: forked.map(({ worker, id }) => ({ id, pid: worker.process.pid ?? 0 })), failed, close };
   } catch (error) {

@@ -1,19 +1,20 @@
 /**
- * One worker of a mock cluster (primary.ts forks it): a full mock built from the primary's options, fed the
- * connections the primary hands over (handoff.ts), its rooms shared through @socket.io/cluster-adapter.
+ * One worker of a mock cluster (primary.ts forks it): a full mock built from the primary's options, listening on
+ * its own loopback port for the requests and websockets the primary's proxy forwards (proxy.ts), its rooms shared
+ * through @socket.io/cluster-adapter.
  * It tells which worker answered: the `X-Mock-Worker: <n>` response header, and engine.io session ids `w<n>-…`
  * (a client reads it as `socket.io.engine.id`).
  */
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/cluster-adapter';
 import { createMockServer, type MockServer } from '../server.js';
-import { receiveConnections } from './handoff.js';
 import { replicateState } from './replicate.js';
 import { CLUSTER_ENV, type ClusterMockOptions, type PrimaryMessage, type WorkerMessage } from './primary.js';
 
-export { workerOfSessionId } from './handoff.js';
+export { workerOfSessionId } from './routing.js';
 
 /**
  * An engine.io session id that names its worker, so the primary routes the session's requests there: `w<n>-` and
@@ -29,6 +30,17 @@ function tag(mock: MockServer, worker: number): void {
   mock.http.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('X-Mock-Worker', String(worker)));
 }
 
+/** A loopback port of this worker's own: `exclusive`, or node:cluster would share the primary's listening handle. */
+function listenPrivately(mock: MockServer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    mock.http.once('error', reject);
+    mock.http.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
+      mock.http.off('error', reject);
+      resolve((mock.http.address() as AddressInfo).port);
+    });
+  });
+}
+
 function send(message: WorkerMessage): void {
   process.send?.(message);
 }
@@ -39,7 +51,6 @@ export async function runClusterWorker(worker: number, options: ClusterMockOptio
   const mock = createMockServer(mockOptions);
   mock.io.adapter(createAdapter());
   tag(mock, worker);
-  receiveConnections(mock.http);
   // takes the running workers' state before this one is ready, then sends and applies every write
   const replication = await replicateState(mock, snapshotTimeoutMs === undefined ? {} : { snapshotTimeoutMs });
   let stopping = false;
@@ -47,7 +58,7 @@ export async function runClusterWorker(worker: number, options: ClusterMockOptio
     if (stopping) return;
     stopping = true;
     replication.close();
-    await Promise.race([mock.close(), new Promise((r) => setTimeout(r, 1500).unref())]);
+    await Promise.race([mock.close(), new Promise((r) => setTimeout(r, 1000).unref())]);
     process.exit(0);
   };
   process.on('message', (message: PrimaryMessage) => {
@@ -58,7 +69,7 @@ export async function runClusterWorker(worker: number, options: ClusterMockOptio
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => undefined);
   process.on('disconnect', () => void stop());
-  send({ type: 'eliza-wire:ready' });
+  send({ type: 'eliza-wire:ready', port: await listenPrivately(mock) });
 }
 
 function fromEnv(): { worker: number; options: ClusterMockOptions } {
