@@ -1,4 +1,4 @@
-import { PROFILES, type Profile } from '../spec/index.js';
+import { PROFILES, type Profile } from '../spec/profiles.js';
 import { Command, Option } from 'commander';
 import type { CliIo } from './io.js';
 import { intFlag } from './parse.js';

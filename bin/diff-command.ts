@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { PROFILES, type Profile } from '../spec/index.js';
+import { PROFILES, type Profile } from '../spec/profiles.js';
 import type { CheckOutcome } from './check-command.js';
 import type { CliIo } from './io.js';
 import { intFlag } from './parse.js';

@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { LoadTargetError, LoadUsageError } from './errors.js';
 import { isGeneratorLimited, measureGenerator } from './generator.js';
 import { LatencyHistogram } from './histogram.js';
@@ -82,6 +82,8 @@ export async function runRest(options: RestOptions): Promise<RestResult> {
   if (options.connections < 1 || (!options.amount && !options.durationSec)) throw new LoadUsageError('rest needs --clients >= 1 and --messages or --duration');
   const headers: Record<string, string> = options.apiKey ? { 'x-api-key': options.apiKey } : {};
   await probe(options.url, headers);
+  // autocannon (and its dependencies) load only for a REST load, not with eliza-wire/suites/load; before t0
+  const { default: load } = await import('autocannon');
   const paths = options.paths ?? REST_READ_PATHS;
   const t0 = await measurementStart(options.gate);
   await sleep(t0 - performance.now(), options.signal);
@@ -92,7 +94,7 @@ export async function runRest(options: RestOptions): Promise<RestResult> {
   const timeline = new LatencyTimeline();
   timeline.start(t0);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
+    const instance = load(
       {
         url: options.url,
         connections: options.connections,
