@@ -10,6 +10,8 @@ export interface ChildSample {
   rssMb: number;
   state: Record<string, number>;
   diagnostics: Record<string, number>;
+  /** Sockets connected to the mock. */
+  sockets: number;
 }
 
 const options = JSON.parse(process.env.MEMORY_CHILD_OPTIONS ?? '{}') as MockServerOptions;
@@ -41,7 +43,7 @@ process.on('message', (message) => {
   if (message !== 'sample') return;
   (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();
-  const sample: ChildSample = { heapMb: memory.heapUsed / 1048576, rssMb: memory.rss / 1048576, state: mock.state.summary(), diagnostics: { ...diagnostics } };
+  const sample: ChildSample = { heapMb: memory.heapUsed / 1048576, rssMb: memory.rss / 1048576, state: mock.state.summary(), diagnostics: { ...diagnostics }, sockets: mock.io.sockets.sockets.size };
   process.send?.(sample);
 });
 const stop = () => void mock.close().finally(() => process.exit(0));

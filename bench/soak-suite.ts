@@ -47,6 +47,7 @@ async function load(mock: MemoryChild, minutes: number, every: number, rate: num
   for (const [i, s] of sockets.entries()) await join(s, socketChannels[i]?.id ?? '');
   const rows: string[][] = [];
   const counts = { posts: 0, sends: 0, errors: 0 };
+  const reasons = new Map<string, number>();
   const text = 'soak '.repeat(60);
   const t0 = performance.now();
   const sampleRow = async () => {
@@ -66,7 +67,11 @@ async function load(mock: MemoryChild, minutes: number, every: number, rate: num
     const ch = rest[tick % CHANNELS] as { id: string; user: string };
     void post(mock.url, `/api/messaging/channels/${ch.id}/messages`, { author_id: ch.user, content: `${tick} ${text}`, message_server_id: NIL_SERVER, source_type: 'soak' })
       .then(() => (counts.posts += 1))
-      .catch(() => (counts.errors += 1));
+      .catch((error: unknown) => {
+        counts.errors += 1;
+        const reason = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      });
     const s = sockets[tick % SOCKETS] as Socket;
     send(s, socketChannels[tick % SOCKETS]?.id ?? '', `${tick} ${text}`);
     counts.sends += 1;
@@ -78,6 +83,7 @@ async function load(mock: MemoryChild, minutes: number, every: number, rate: num
   await new Promise((r) => setTimeout(r, 2000));
   await sampleRow();
   for (const s of sockets) s.disconnect();
+  if (reasons.size > 0) console.log(`REST errors by reason: ${[...reasons].map(([r, n]) => `${n} x ${r}`).join('; ')}`);
   return rows;
 }
 
