@@ -176,3 +176,14 @@ describe('hintedCommands', () => {
     expect(hintedCommands(stderr)).toEqual([['check', '--help'], ['--help'], ['spec', '--list'], ['spec', '--format', 'openapi']]);
   });
 });
+
+describe('--event-fault', () => {
+  it('turns down an event the server does not emit, with a did-you-mean, and takes real ones and *', async () => {
+    const typo = await cli(['mock', '--event-fault', 'messageBroadcst:drop=1']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('"messageBroadcst" is not an event the server emits (did you mean messageBroadcast?)');
+    expect((await cli(['mock', '--event-fault', 'messageAck:dorp=1'])).stderr).toContain('(did you mean drop?)');
+    expect((await cli(['mock', '--event-fault', 'messageAck:drop='])).code).toBe(2);
+    expect(await parses(['mock', '--event-fault', 'messageBroadcast:drop=1', '--event-fault', '*:delay=5,duplicate=0.5'])).toBeUndefined();
+  });
+});
