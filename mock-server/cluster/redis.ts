@@ -53,6 +53,49 @@ async function connect(url: string, connectTimeoutMs: number): Promise<Client> {
   return created.redis;
 }
 
+/**
+ * The adapter publishes without awaiting: a publish in flight when Redis goes away rejects ("Socket closed
+ * unexpectedly") with nobody to catch it, and an unhandled rejection ends the process. Each publish gets a handler
+ * here (callers that await it still see the rejection); what it carried is made good by the resync on reconnect.
+ */
+function settlePublishes(pub: Client): void {
+  const publish = pub.publish.bind(pub);
+  (pub as { publish: typeof publish }).publish = (...args: Parameters<typeof publish>) => {
+    const sent = publish(...args);
+    sent.catch(() => undefined);
+    return sent;
+  };
+}
+
+/** How long `close()` lets the clients send what they queued before it drops them (Redis may be down). */
+const CLOSE_MS = 300;
+
+/**
+ * After a reconnection (of either client: 'ready' again, subscriptions restored), a full state exchange: batches
+ * published while Redis was down were queued and sent on reconnect, but the others may not have been subscribed yet
+ * to get them. Several clients reconnecting at once cost one exchange.
+ */
+function resyncOnReconnect(clients: Client[], replication: Replication): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const onReady = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => replication.resync(), RESYNC_DEBOUNCE_MS);
+  };
+  for (const c of clients) c.on('ready', onReady);
+  return () => {
+    clearTimeout(timer);
+    for (const c of clients) c.off('ready', onReady);
+  };
+}
+
+const RESYNC_DEBOUNCE_MS = 50;
+
+async function closeWithin(clients: Client[], ms: number): Promise<void> {
+  const late = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms).unref());
+  await Promise.race([Promise.allSettled(clients.map((c) => c.close())), late]);
+  for (const c of clients) if (c.isOpen) c.destroy();
+}
+
 /** The URL without its password, for messages. */
 function redact(url: string): string {
   try {
@@ -84,6 +127,7 @@ export async function withRedis(mock: MockServer, url: string, options: RedisOpt
     pub.destroy();
     throw error;
   });
+  settlePublishes(pub);
   mock.io.adapter(createAdapter(pub, sub, { key: options.key ?? 'eliza-wire' }));
   // Commands of one connection run in order: once this lands, the adapter's own subscriptions are in place, so
   // the others count us and our snapshot request gets their answers.
@@ -91,11 +135,13 @@ export async function withRedis(mock: MockServer, url: string, options: RedisOpt
   await sub.subscribe(probe, () => undefined);
   await sub.unsubscribe(probe);
   const replication = await replicateState(mock, options);
+  const stopResync = resyncOnReconnect([pub, sub], replication);
   return {
     replication,
     async close() {
+      stopResync();
       replication.close();
-      await Promise.allSettled([pub.close(), sub.close()]);
+      await closeWithin([pub, sub], CLOSE_MS);
     },
   };
 }

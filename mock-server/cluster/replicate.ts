@@ -23,11 +23,20 @@ export interface ReplicationOptions {
 export interface Replication {
   /** Stops sending and applying changes; the state stays as it is. */
   close(): void;
+  /**
+   * Exchanges full state with every other instance: sends this one's snapshot to all and asks each for theirs,
+   * merged last writer wins per record. Call it when the link between instances was down (withRedis does, on each
+   * reconnection to Redis): batches sent meanwhile may never have arrived.
+   */
+  resync(): void;
 }
 
 interface Reset { origin: string; epoch: number; snapshot: Snapshot }
 type Ack = (snapshot: Snapshot) => void;
 type Listener = Parameters<Namespace['on']>[1];
+
+/** The `to` of a snapshot pushed to every instance (a resync), instead of one origin. */
+const EVERYONE = '*';
 
 /** How long a starting instance that found no peer waits for a late one (an adapter that discovers peers by heartbeat). */
 const DISCOVERY_MS = 150;
@@ -64,6 +73,11 @@ export async function replicateState(mock: MockServer, options: ReplicationOptio
   for (const [event, fn] of Object.entries(handlers)) nsp.on(event, fn);
   await initialSnapshot(nsp, replica, options.snapshotTimeoutMs ?? 5000);
   return {
+    resync() {
+      replica.flush();
+      nsp.serverSideEmit(REPLICATION_EVENTS.push, { to: EVERYONE, snapshot: replica.snapshot() });
+      nsp.serverSideEmit(REPLICATION_EVENTS.hello, origin);
+    },
     close() {
       for (const [event, fn] of Object.entries(handlers)) nsp.off(event, fn);
       replica.flush();
@@ -85,7 +99,7 @@ function listeners(mock: MockServer, nsp: Namespace, replica: Replica, remoteRes
       nsp.serverSideEmit(REPLICATION_EVENTS.push, { to: from, snapshot: replica.snapshot() });
     },
     [REPLICATION_EVENTS.push]: (message: { to: string; snapshot: Snapshot }) => {
-      if (message.to === replica.origin) replica.mergeSnapshot(message.snapshot);
+      if (message.to === replica.origin || message.to === EVERYONE) replica.mergeSnapshot(message.snapshot);
     },
     [REPLICATION_EVENTS.reset]: (reset: Reset) => {
       if (reset.epoch <= replica.epoch && reset.origin !== replica.origin) {

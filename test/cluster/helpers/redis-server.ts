@@ -21,9 +21,9 @@ function waitForReady(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A real redis-server on 127.0.0.1 and a free port, without persistence; `stop()` ends it. */
-export async function startRedis(bin = REDIS.path ?? 'redis-server'): Promise<RedisServer> {
-  const port = await freePort();
+/** A real redis-server on 127.0.0.1 and a free port (or `port`, to restart one), without persistence; `stop()` ends it. */
+export async function startRedis(bin = REDIS.path ?? 'redis-server', port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForReady(child);
   return {
