@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { ModelType } from '@elizaos/core';
 
 /**
  * A deterministic stand-in for a language model. No network, no randomness: the reply to a user message is always
@@ -9,6 +8,11 @@ import { ModelType } from '@elizaos/core';
  *
  * Without plugin-bootstrap the user's text is not in the prompt, so the provider below puts it there, base64url
  * encoded between two markers (base64url because the prompt goes through Handlebars, which would escape `=` `+` `/`).
+ * With plugin-bootstrap (1.5.8) the same two prompts arrive (should-respond on TEXT_SMALL, the reply XML on TEXT_LARGE)
+ * and get the same answers.
+ *
+ * It imports nothing from @elizaos/core, so one file serves every release (the model type names are the same strings
+ * from 1.5.8 to 1.7.3).
  */
 const BEGIN = 'ELIZA_WIRE_ECHO_BEGIN';
 const END = 'ELIZA_WIRE_ECHO_END';
@@ -73,10 +77,13 @@ async function textSmall(_runtime, params) {
   return prompt.includes('RESPOND | IGNORE | STOP') ? shouldRespondXml() : replyXml(prompt);
 }
 
-async function textLarge(_runtime, params) {
-  const xml = replyXml(promptOf(params));
-  // Real model plugins answer a stream request with a textStream; the runtime forwards each piece to the server.
-  return params?.stream ? { textStream: pieces(xml), text: Promise.resolve(xml) } : xml;
+/** @param {{ stream: boolean }} options  stream: false answers every call with the whole text, as 1.5/1.6 models did. */
+function textLargeOf({ stream }) {
+  return async function textLarge(_runtime, params) {
+    const xml = replyXml(promptOf(params));
+    // Real model plugins answer a stream request with a textStream; the runtime forwards each piece to the server.
+    return stream && params?.stream ? { textStream: pieces(xml), text: Promise.resolve(xml) } : xml;
+  };
 }
 
 /** A unit vector derived from the text's SHA-256, so equal texts get equal embeddings. */
@@ -113,17 +120,27 @@ export const userTextProvider = {
   },
 };
 
-/** The plugin: every model type the 1.7.2 message pipeline asks for, plus the provider. */
-export const fakeModelPlugin = {
-  name: 'eliza-wire-fake-model',
-  description: 'Deterministic echo model for conformance runs (no LLM).',
-  priority: 100,
-  models: {
-    [ModelType.TEXT_SMALL]: textSmall,
-    [ModelType.TEXT_LARGE]: textLarge,
-    [ModelType.TEXT_EMBEDDING]: textEmbedding,
-    [ModelType.OBJECT_SMALL]: object,
-    [ModelType.OBJECT_LARGE]: object,
-  },
-  providers: [userTextProvider],
-};
+/**
+ * The plugin: every model type the message pipeline (core's in 1.6+, plugin-bootstrap's in 1.5) asks for, plus the
+ * provider. `stream: false` never returns a textStream, even when asked.
+ *
+ * @param {{ stream?: boolean }} [options]
+ */
+export function createFakeModelPlugin({ stream = true } = {}) {
+  return {
+    name: 'eliza-wire-fake-model',
+    description: 'Deterministic echo model for conformance runs (no LLM).',
+    priority: 100,
+    models: {
+      TEXT_SMALL: textSmall,
+      TEXT_LARGE: textLargeOf({ stream }),
+      TEXT_EMBEDDING: textEmbedding,
+      OBJECT_SMALL: object,
+      OBJECT_LARGE: object,
+    },
+    providers: [userTextProvider],
+  };
+}
+
+/** The streaming plugin, as 1.7.2 runs it. */
+export const fakeModelPlugin = createFakeModelPlugin();

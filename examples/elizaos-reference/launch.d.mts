@@ -2,6 +2,8 @@ import type { Writable } from 'node:stream';
 
 /** Options of {@link launchReference}. */
 export interface LaunchOptions {
+  /** The @elizaos/server release: '1.7.2' (default), '1.6.5', '1.5.8' or '1.7.3-alpha.4' (see releases.mjs). */
+  release?: string;
   /** Port to ask for; 0 or absent: a free one. The server moves to the next port if it is busy; `url` says which. */
   port?: number;
   /** REST key (`ELIZA_SERVER_AUTH_TOKEN`, header `X-API-KEY`). Absent: REST is open. */
@@ -27,6 +29,8 @@ export interface LaunchedReference {
   /** `http://127.0.0.1:<port>`, the port read back from the server. */
   url: string;
   port: number;
+  /** The release that runs, e.g. '1.7.2'. */
+  release: string;
   pid: number;
   /** The WireEcho agent's id, the same on every run. */
   agentId: string;
@@ -41,5 +45,5 @@ export interface LaunchedReference {
   stop: () => Promise<'terminated' | 'killed' | 'not-running'>;
 }
 
-/** Starts the real @elizaos/server 1.7.2 with the echo agent as a child process; resolves once it answers. */
+/** Starts the real @elizaos/server (1.7.2 or `options.release`) with the echo agent as a child process; resolves once it answers. */
 export function launchReference(options?: LaunchOptions): Promise<LaunchedReference>;

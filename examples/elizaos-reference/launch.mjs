@@ -24,6 +24,7 @@ function tailOf(stream, keep = 40) {
 
 function flagsOf(options) {
   const flags = [];
+  if (options.release) flags.push('--release', options.release);
   if (options.port) flags.push('--port', String(options.port));
   if (options.authToken) flags.push('--auth-token', options.authToken);
   if (options.socketApiKey) flags.push('--socket-api-key', options.socketApiKey);
@@ -55,12 +56,14 @@ function waitForReady(child, stderrTail, timeoutMs) {
 }
 
 /**
- * Starts the real @elizaos/server 1.7.2 (with the deterministic echo agent) as a child process and resolves once it
- * answers messages. Needs `npm install` run once in this folder.
+ * Starts the real @elizaos/server (1.7.2, or `options.release`) with the deterministic echo agent as a child process
+ * and resolves once it answers messages. Needs `npm ci` run once in the release's folder (this one for 1.7.2,
+ * releases/<release>/ for the others).
  *
  * @example
  * import { launchReference } from '../examples/elizaos-reference/launch.mjs';
- * const ref = await launchReference();            // { url, pid, agentId, startupMs, rssMB, stop }
+ * const ref = await launchReference();            // { url, pid, release, agentId, startupMs, rssMB, stop }
+ * const old = await launchReference({ release: '1.5.8' });
  * // … eliza-wire check ref.url --profile elizaos-1.7 …
  * await ref.stop();                               // SIGTERM, then SIGKILL after the grace period
  *

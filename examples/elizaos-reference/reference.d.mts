@@ -1,5 +1,7 @@
 /** Options of {@link startReference}. */
 export interface ReferenceOptions {
+  /** The @elizaos/server release: '1.7.2' (default), '1.6.5', '1.5.8' or '1.7.3-alpha.4' (see releases.mjs). */
+  release?: string;
   /** Port to ask for; 0 or absent: a free one. Read `port` on the result: 1.7.2 takes the next one if busy. */
   port?: number;
   /** Data dir to use and keep. Absent: a fresh temporary one, removed by `stop()`. */
@@ -21,6 +23,7 @@ export interface ReferenceOptions {
 export interface ReferenceServer {
   url: string;
   port: number;
+  release: string;
   pid: number;
   agentId: string;
   agentName: string;

@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { URL } from 'node:url';
 import { referenceCharacter } from './character.mjs';
 import { syntheticClientAddresses } from './client-address.mjs';
-import { fakeModelPlugin } from './fake-model.mjs';
+import { createFakeModelPlugin } from './fake-model.mjs';
+import { withBcryptFromInstall } from './native-bcrypt.mjs';
+import { loadRelease, releaseOf } from './releases.mjs';
 
 /** The message server every 1.7.2 agent joins at start-up. */
 export const DEFAULT_MESSAGE_SERVER_ID = '00000000-0000-0000-0000-000000000000';
@@ -50,7 +53,9 @@ async function waitForMessageBus(runtime, timeoutMs) {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     const bus = runtime.getService('message-bus-service');
-    if (bus?.subscribedMessageServers?.has(DEFAULT_MESSAGE_SERVER_ID)) return;
+    // 1.6 and later: subscribedMessageServers; 1.5: subscribedServers.
+    const subscribed = bus?.subscribedMessageServers ?? bus?.subscribedServers;
+    if (subscribed?.has(DEFAULT_MESSAGE_SERVER_ID)) return;
     await sleep(25);
   }
   throw new Error(`the agent's message-bus-service did not subscribe to ${DEFAULT_MESSAGE_SERVER_ID} within ${timeoutMs} ms`);
@@ -95,11 +100,19 @@ function closeHttp(server) {
   return new Promise((resolve) => (server.socketIO ? server.socketIO.close(() => resolve()) : server.server.close(() => resolve())));
 }
 
+/** 1.6+ stop agents with `stopAgents`; 1.5 has only `unregisterAgent`, which does not wait for the runtime. */
+async function stopAgent(server, agentId) {
+  if (typeof server.stopAgents === 'function') return server.stopAgents([agentId]);
+  const runtime = server.agents?.get?.(agentId);
+  server.unregisterAgent(agentId);
+  await runtime?.stop?.();
+}
+
 function makeStop({ server, agentId, dataDir, ownsDataDir, previousCwd }) {
   let stopping;
   return () => {
     stopping ??= (async () => {
-      if (agentId) await step(() => server.stopAgents([agentId]));
+      if (agentId) await step(() => stopAgent(server, agentId));
       await step(() => closeHttp(server));
       await step(() => server.database?.close?.());
       if (previousCwd) process.chdir(previousCwd);
@@ -110,8 +123,9 @@ function makeStop({ server, agentId, dataDir, ownsDataDir, previousCwd }) {
 }
 
 /**
- * Starts the published `@elizaos/server` 1.7.2 in this process, on 127.0.0.1, with one agent ("WireEcho") answered
- * by the deterministic fake model, and resolves once a message sent to it will be answered.
+ * Starts the published `@elizaos/server` (1.7.2 unless `release` names another of releases.mjs) in this process, on
+ * 127.0.0.1, with one agent ("WireEcho") answered by the deterministic fake model, and resolves once a message sent
+ * to it will be answered.
  *
  * @example
  * const ref = await startReference({ authToken: 'k' });
@@ -129,9 +143,18 @@ export async function startReference(options = {}) {
   const previousCwd = options.isolateCwd ? process.cwd() : undefined;
   if (previousCwd) process.chdir(dataDir);
   configureEnvironment(dataDir, options);
-  const { AgentServer } = await import('@elizaos/server');
-  const server = withoutSignalHandlers(() => new AgentServer());
-  const handle = { server, dataDir, ownsDataDir, previousCwd, agentId: undefined };
+  let release;
+  let modules;
+  try {
+    release = releaseOf(options.release);
+    modules = release.bcryptFromInstall ? await withBcryptFromInstall(release.dir, () => loadRelease(release)) : await loadRelease(release);
+  } catch (error) {
+    if (previousCwd) process.chdir(previousCwd);
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const server = withoutSignalHandlers(() => new modules.server.AgentServer());
+  const handle = { server, dataDir, ownsDataDir, previousCwd, agentId: undefined, release, modules };
   try {
     return await bringUp(handle, options, began);
   } catch (error) {
@@ -140,21 +163,63 @@ export async function startReference(options = {}) {
   }
 }
 
-async function bringUp(handle, options, began) {
+/** 1.6 and later: one `start` call takes port, data dir and middlewares; agents come from `startAgents`. */
+async function startAgentsRecipe(handle, { port, middlewares, model }) {
   const { server } = handle;
-  const middlewares = options.spreadClientAddresses === false ? [] : [syntheticClientAddresses()];
-  await server.start({ port: options.port || (await freePort()), dataDir: join(handle.dataDir, 'pglite'), middlewares });
-  const port = server.server.address().port; // read back: 1.7.2 silently moves to the next port when one is busy
-  const url = `http://${HOST}:${port}`;
-  process.env.CENTRAL_MESSAGE_SERVER_URL = url; // the agent posts its replies back over HTTP
-  const [runtime] = await server.startAgents([{ character: { ...referenceCharacter }, plugins: [fakeModelPlugin] }], { isTestMode: true });
+  await server.start({ port, dataDir: join(handle.dataDir, 'pglite'), middlewares });
+  const url = announce(server);
+  const [runtime] = await server.startAgents([{ character: { ...referenceCharacter }, plugins: [model] }], { isTestMode: true });
   if (!runtime) throw new Error('startAgents returned no runtime');
+  return { url, runtime };
+}
+
+/**
+ * 1.5: `initialize({ dataDir, middlewares })`, then `start(port)` with a number. There is no `startAgents`: the
+ * runtime is built here (plugin-sql for the database, plugin-bootstrap for the message handling, the fake model) and
+ * added with `registerAgent`, which attaches the server's message-bus connector. The REST routes that (re)start an
+ * agent call `server.startAgent(character)`, which the 1.5 CLI assigns; the harness assigns its own.
+ */
+async function registerAgentRecipe(handle, { port, middlewares, model }) {
+  const { server, modules } = handle;
+  const pglite = join(handle.dataDir, 'pglite');
+  process.env.PGLITE_PATH = pglite; // plugin-sql 1.5 opens the agent's database from here, the server's own is the same dir
+  await server.initialize({ dataDir: pglite, middlewares });
+  await server.start(port);
+  const url = announce(server);
+  const plugins = [modules.sql.plugin ?? modules.sql.default, modules.bootstrap.bootstrapPlugin ?? modules.bootstrap.default, model];
+  const startAgent = async (character) => {
+    const runtime = new modules.core.AgentRuntime({ character: { ...character }, plugins });
+    await runtime.initialize();
+    await server.registerAgent(runtime);
+    return runtime;
+  };
+  server.startAgent = startAgent;
+  server.stopAgent = (runtime) => server.unregisterAgent(runtime.agentId);
+  return { url, runtime: await startAgent(referenceCharacter) };
+}
+
+const RECIPES = { 'start-agents': startAgentsRecipe, 'register-agent': registerAgentRecipe };
+
+/** The URL from the bound port, read back (1.6+ silently move to the next port when one is busy). */
+function announce(server) {
+  const url = `http://${HOST}:${server.server.address().port}`;
+  process.env.CENTRAL_MESSAGE_SERVER_URL = url; // the agent posts its replies back over HTTP
+  return url;
+}
+
+async function bringUp(handle, options, began) {
+  const { server, release } = handle;
+  const middlewares = options.spreadClientAddresses === false ? [] : [syntheticClientAddresses()];
+  const model = createFakeModelPlugin({ stream: release.streams });
+  const { url, runtime } = await RECIPES[release.recipe](handle, { port: options.port || (await freePort()), middlewares, model });
+  const port = Number(new URL(url).port);
   handle.agentId = runtime.agentId;
   await waitForMessageBus(runtime, options.readyTimeoutMs ?? 30_000);
   await confirmOverHttp(url, options.authToken, runtime.agentId);
   return {
     url,
     port,
+    release: release.name,
     pid: process.pid,
     agentId: runtime.agentId,
     agentName: runtime.character.name,
