@@ -3,6 +3,7 @@ import type { Finding, Report } from '../suites/index.js';
 import { emit, type Reporter, type ReporterOptions } from './reporter.js';
 import { summaryLine } from './text.js';
 import { escapeXml as h } from './xml.js';
+import { levelIn } from '../spec/profiles.js';
 
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:.5rem 0 1.5rem}
 td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f5f5f5}
@@ -15,11 +16,11 @@ function verdictTable(report: Report): string {
 }
 
 function coverageMatrix(report: Report): string {
-  const ops = restOperations.filter((o) => o.profiles[report.profile]).map((o) => {
+  const ops = restOperations.filter((o) => levelIn(o.profiles, report.profile)).map((o) => {
     const seen = report.coverage.operations[o.id];
-    return `<tr><td><code>${h(o.id)}</code></td><td>${o.method} ${h(o.path)}</td><td>${o.profiles[report.profile]}</td><td class="${seen ? 'passed' : 'miss'}">${seen ? seen.join(', ') : 'not called'}</td></tr>`;
+    return `<tr><td><code>${h(o.id)}</code></td><td>${o.method} ${h(o.path)}</td><td>${levelIn(o.profiles, report.profile)}</td><td class="${seen ? 'passed' : 'miss'}">${seen ? seen.join(', ') : 'not called'}</td></tr>`;
   });
-  const events = socketEvents.filter((e) => e.profiles[report.profile]).map((e) => {
+  const events = socketEvents.filter((e) => levelIn(e.profiles, report.profile)).map((e) => {
     const hit = e.direction === 'client-to-server' ? report.coverage.sent.includes(e.id) : report.coverage.received.includes(e.event);
     return `<tr><td><code>${h(e.id)}</code></td><td>${e.direction === 'client-to-server' ? 'client → server' : 'server → client'}</td><td>${h(e.event)}</td><td class="${hit ? 'passed' : 'miss'}">${hit ? 'exercised' : 'not exercised'}</td></tr>`;
   });

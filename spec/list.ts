@@ -1,4 +1,4 @@
-import { PROFILES, type Level, type Profile, type Profiles } from './profiles.js';
+import { PROFILES, type Level, type Profile, type Profiles, levelIn } from './profiles.js';
 import { restOperations } from './rest/index.js';
 import { socketEvents } from './socket/index.js';
 import { flows } from './flows/index.js';
@@ -31,7 +31,7 @@ export function listSpec(profile?: Profile): SpecListEntry[] {
     })),
     ...flows.map((f) => ({ id: f.id, kind: 'flow' as const, domain: 'flow', method: 'flow', target: f.summary, profiles: f.profiles, deprecated: false })),
   ];
-  return profile ? rows.filter((r) => r.profiles[profile]) : rows;
+  return profile ? rows.filter((r) => levelIn(r.profiles, profile)) : rows;
 }
 
 export interface SpecCounts {
@@ -47,7 +47,7 @@ export function countSpec(rows: SpecListEntry[]): SpecCounts[] {
     const counts = byDomain.get(row.domain) ?? { domain: row.domain, total: 0, byProfile: emptyByProfile() };
     counts.total += 1;
     for (const profile of PROFILES) {
-      const level = row.profiles[profile];
+      const level = levelIn(row.profiles, profile);
       if (level) counts.byProfile[profile][level] += 1;
     }
     byDomain.set(row.domain, counts);
@@ -57,7 +57,7 @@ export function countSpec(rows: SpecListEntry[]): SpecCounts[] {
 
 function emptyByProfile(): Record<Profile, Record<Level, number>> {
   const zero = () => ({ MUST: 0, SHOULD: 0, MAY: 0 });
-  return { documented: zero(), 'elizaos-1.7': zero() };
+  return Object.fromEntries(PROFILES.map((p) => [p, zero()])) as Record<Profile, Record<Level, number>>;
 }
 
 function pad(text: string, width: number): string {
@@ -83,7 +83,7 @@ export function formatSpecList(rows: SpecListEntry[]): string {
       r.deprecated ? `${r.id} (deprecated)` : r.aliasOf ? `${r.id} (alias)` : r.id,
       kind === 'flow' ? '' : r.method,
       kind === 'flow' && r.target.length > 60 ? `${r.target.slice(0, 57)}...` : r.target,
-      ...PROFILES.map((p) => r.profiles[p] ?? '-'),
+      ...PROFILES.map((p) => levelIn(r.profiles, p) ?? '-'),
     ]);
     out.push(...table([header, ...body]).map((line) => `  ${line}`), '');
   }
@@ -93,7 +93,7 @@ export function formatSpecList(rows: SpecListEntry[]): string {
   const countRows = counts.map((c) => [c.domain, String(c.total), ...PROFILES.map((p) => cell(c.byProfile[p]))]);
   const totals = totalOf(counts);
   out.push(...table([['DOMAIN', 'ENTRIES', ...PROFILES.map((p) => `${p} (MUST/SHOULD/MAY)`)], ...countRows, ['total', String(totals.total), ...PROFILES.map((p) => cell(totals.byProfile[p]))]]).map((l) => `  ${l}`));
-  out.push('', `Per profile: ${PROFILES.map((p) => `${p} ${rows.filter((r) => r.profiles[p]).length} entries`).join(', ')}`);
+  out.push('', `Per profile: ${PROFILES.map((p) => `${p} ${rows.filter((r) => levelIn(r.profiles, p)).length} entries`).join(', ')}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -4,6 +4,7 @@ import { authChecks } from './rest/auth.js';
 import { restChecks } from './rest/checks.js';
 import { lifecycleChecks } from './rest/lifecycle.js';
 import { socketChecks } from './socket/checks.js';
+import { levelIn } from '../spec/profiles.js';
 
 /** Every check, by stable id. */
 export function allChecks(): Check[] {
@@ -44,7 +45,7 @@ export function matchChecks(checks: Check[], globs: { only?: string[]; skip?: st
 /** The checks to run: in the profile, at or above the level, matching --only and not --skip. */
 export function selectChecks(checks: Check[], selection: Selection): Check[] {
   return matchChecks(checks, selection).filter((c) => {
-    const level = c.levels[selection.profile];
+    const level = levelIn(c.levels, selection.profile);
     return level !== undefined && isSelected(level, selection.level);
   });
 }

@@ -2,6 +2,7 @@ import type { Check, CheckContext } from './check.js';
 import { causeOf } from './http.js';
 import type { CheckResult, Finding } from './model.js';
 import { race } from './timers.js';
+import { levelIn } from '../spec/profiles.js';
 
 /** A check's time limit: the run's per-check limit, plus the waits its spec sets (a flow's steps). */
 export function limitOf(check: Check, checkTimeoutMs: number): number {
@@ -22,7 +23,7 @@ function needs(check: Check, ctx: CheckContext): string | undefined {
  * requests are aborted and its sockets closed, and its result says so. A throw is a finding, never thrown on.
  */
 export async function runOne(check: Check, ctx: CheckContext): Promise<CheckEnd> {
-  const level = check.levels[ctx.profile] ?? 'MUST';
+  const level = levelIn(check.levels, ctx.profile) ?? 'MUST';
   const base = { id: check.id, title: check.title, domain: check.domain, level, specIds: check.specIds };
   const missing = needs(check, ctx);
   if (missing) return { result: { ...base, status: 'skipped', reason: missing, durationMs: 0, findings: [] } };

@@ -10,6 +10,7 @@ import { PreflightError, preflight } from './preflight.js';
 import { allChecks, selectChecks } from './registry.js';
 import { runOne } from './run-one.js';
 import { TargetLostError } from './target-lost.js';
+import { levelIn } from '../spec/profiles.js';
 
 /** Hooks a reporter may implement; every one is optional. */
 export interface RunListener {
@@ -68,8 +69,8 @@ export function redactUrl(url: string): string {
 function coverageOf(profile: Profile, http: HttpClient, sent: Set<string>, received: Set<string>): Coverage {
   const operations = Object.fromEntries([...http.called].sort(([a], [b]) => a.localeCompare(b)).map(([id, statuses]) => [id, [...statuses].sort()]));
   const missed = [
-    ...restOperations.filter((o) => o.profiles[profile] && !http.called.has(o.id)).map((o) => o.id),
-    ...socketEvents.filter((e) => e.profiles[profile] && (e.direction === 'client-to-server' ? !sent.has(e.id) : !received.has(e.event))).map((e) => e.id),
+    ...restOperations.filter((o) => levelIn(o.profiles, profile) && !http.called.has(o.id)).map((o) => o.id),
+    ...socketEvents.filter((e) => levelIn(e.profiles, profile) && (e.direction === 'client-to-server' ? !sent.has(e.id) : !received.has(e.event))).map((e) => e.id),
   ].sort();
   return { operations, sent: [...sent].sort(), received: [...received].sort(), missed };
 }

@@ -1,5 +1,6 @@
 import { errorRef, type Profile, type ResponseVariant, type RestOperation } from '../../spec/index.js';
 import type { HandlerResult } from './result.js';
+import { levelIn } from '../../spec/profiles.js';
 
 export interface Rendered {
   status: number;
@@ -14,7 +15,7 @@ const DEFAULT_STATUS: Record<string, number> = {
 };
 
 function inProfile(op: RestOperation, profile: Profile): ResponseVariant[] {
-  return op.responses.filter((v) => v.profiles[profile]);
+  return op.responses.filter((v) => levelIn(v.profiles, profile));
 }
 
 function findErrorVariant(op: RestOperation, profile: Profile, code: string, message: string): ResponseVariant | undefined {

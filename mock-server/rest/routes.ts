@@ -1,6 +1,7 @@
 import { pathParamNames, restOperations, type Profile, type RestOperation } from '../../spec/index.js';
 import { handlers } from './handlers.js';
 import { fail, type Handler } from './result.js';
+import { levelIn } from '../../spec/profiles.js';
 
 /** The handler of an operation; an alias gets its target's, with its own path params renamed to the target's. */
 export function handlerOf(op: RestOperation): Handler {
@@ -20,7 +21,7 @@ export function handlerOf(op: RestOperation): Handler {
  * before parameters.
  */
 export function routedOperations(profile: Profile): RestOperation[] {
-  const ops = restOperations.filter((op) => op.profiles[profile]);
+  const ops = restOperations.filter((op) => levelIn(op.profiles, profile));
   if (profile !== 'documented') return ops;
   const weight = (op: RestOperation) => op.path.split('/').map((s) => (s.startsWith(':') ? '1' : '0')).join('');
   return [...ops].sort((a, b) => weight(a).localeCompare(weight(b)));

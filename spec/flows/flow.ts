@@ -1,4 +1,5 @@
 import type { Profile, Profiles } from '../profiles.js';
+import { levelIn } from '../profiles.js';
 
 /**
  * How many times an expected event arrives: exactly once, a run of one or more, or never. `none` with
@@ -68,8 +69,8 @@ export interface Flow {
 
 /** The flow as a profile sees it: actions and expectations of other profiles removed. */
 export function flowIn(flow: Flow, profile: Profile): Flow | undefined {
-  if (!flow.profiles[profile]) return undefined;
-  const keep = (p?: Profiles) => p === undefined || p[profile] !== undefined;
+  if (!levelIn(flow.profiles, profile)) return undefined;
+  const keep = (p?: Profiles) => p === undefined || levelIn(p, profile) !== undefined;
   return {
     ...flow,
     steps: flow.steps

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILES } from '../profiles.js';
+import { PROFILES, levelIn } from '../profiles.js';
 import { restOperations } from '../rest/index.js';
 import { socketEvents } from '../socket/index.js';
 import { flows } from './index.js';
@@ -60,13 +60,13 @@ describe('flows', () => {
         if (!f) continue;
         for (const step of f.steps) {
           const { kind, ref } = step.action;
-          if (kind === 'emit') expect(socketEvents.find((e) => e.id === ref)?.profiles[profile], `${f.id}: ${ref}`).toBeDefined();
-          if (kind === 'rest') expect(restOperations.find((o) => o.id === ref)?.profiles[profile], `${f.id}: ${ref}`).toBeDefined();
+          if (kind === 'emit') expect(levelIn(socketEvents.find((e) => e.id === ref)?.profiles ?? {}, profile), `${f.id}: ${ref}`).toBeDefined();
+          if (kind === 'rest') expect(levelIn(restOperations.find((o) => o.id === ref)?.profiles ?? {}, profile), `${f.id}: ${ref}`).toBeDefined();
           for (const exp of step.expect.flatMap((a) => a.sequence)) {
             if (exp.event === '*') continue;
             const entry = socketEvents.find((e) => e.id === exp.event);
             expect(entry, `${f.id}: ${exp.event}`).toBeDefined();
-            if (exp.count !== 'none') expect(entry?.profiles[profile], `${f.id}: ${exp.event} in ${profile}`).toBeDefined();
+            if (exp.count !== 'none') expect(levelIn(entry?.profiles ?? {}, profile), `${f.id}: ${exp.event} in ${profile}`).toBeDefined();
           }
         }
       }

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Profile } from '../profiles.js';
+import { inherited, levelIn } from '../profiles.js';
 import { handshake } from '../socket/handshake.js';
 import { schemaIn, type SocketEvent } from '../socket/event.js';
 import { socketEvents } from '../socket/index.js';
@@ -18,10 +20,10 @@ function message(event: SocketEvent, profile: Profile, c: SchemaCollector): Obj 
     'x-eliza-wire': {
       direction: event.direction,
       recipients: event.recipients,
-      level: event.profiles[profile],
+      level: levelIn(event.profiles, profile),
       probed: event.probed,
       ...(event.messageType !== undefined ? { messageType: event.messageType } : {}),
-      ...(event.errors ? { errors: event.errors.filter((e) => e.profiles[profile]).map((e) => ({ message: e.message, when: e.when })) } : {}),
+      ...(event.errors ? { errors: event.errors.filter((e) => levelIn(e.profiles, profile)).map((e) => ({ message: e.message, when: e.when })) } : {}),
     },
   };
 }
@@ -32,7 +34,7 @@ function message(event: SocketEvent, profile: Profile, c: SchemaCollector): Obj 
  */
 export function toAsyncApi(profile: Profile): Obj {
   const c = new SchemaCollector({ target: 'draft-7', refPrefix: '#/components/schemas/' });
-  const events = socketEvents.filter((e) => e.profiles[profile]);
+  const events = socketEvents.filter((e) => levelIn(e.profiles, profile));
   const messages: Obj = {};
   const operations: Obj = {};
   for (const event of events) {
@@ -44,7 +46,7 @@ export function toAsyncApi(profile: Profile): Obj {
       messages: [{ $ref: `#/channels/socket/messages/${event.id}` }],
     };
   }
-  const auth = c.convert(handshake.auth[profile], 'input');
+  const auth = c.convert(inherited<z.ZodType>(handshake.auth, profile)!, 'input');
   return {
     asyncapi: '3.0.0',
     info: {
@@ -66,7 +68,7 @@ export function toAsyncApi(profile: Profile): Obj {
         'x-eliza-wire-handshake': {
           auth,
           apiKeyHeader: handshake.apiKeyHeader,
-          rejections: handshake.rejections.filter((r) => r.profiles[profile]).map((r) => ({ reason: r.reason, message: r.message, when: r.when })),
+          rejections: handshake.rejections.filter((r) => levelIn(r.profiles, profile)).map((r) => ({ reason: r.reason, message: r.message, when: r.when })),
         },
       },
     },

@@ -1,4 +1,5 @@
 import type { Profile } from '../profiles.js';
+import { levelIn } from '../profiles.js';
 import { restOperations } from '../rest/index.js';
 import { schemaIn } from '../socket/event.js';
 import { socketEvents } from '../socket/index.js';
@@ -11,9 +12,9 @@ import { SchemaCollector, type JsonSchema } from './collector.js';
 export function toJsonSchema(profile: Profile): JsonSchema {
   const c = new SchemaCollector({ target: 'draft-2020-12', refPrefix: '#/$defs/' });
   const entries: Record<string, JsonSchema> = {};
-  for (const op of restOperations.filter((o) => o.profiles[profile])) {
+  for (const op of restOperations.filter((o) => levelIn(o.profiles, profile))) {
     if (op.body) entries[`rest.${op.id}.request`] = c.convert(op.body.schema, 'input');
-    for (const v of op.responses.filter((r) => r.profiles[profile])) {
+    for (const v of op.responses.filter((r) => levelIn(r.profiles, profile))) {
       if (!v.schema) continue;
       const key = `rest.${op.id}.${v.status}`;
       const schema = c.convert(v.schema, 'output');

@@ -1,4 +1,5 @@
 import type { Profile } from '../profiles.js';
+import { levelIn } from '../profiles.js';
 import { restOperations } from '../rest/index.js';
 import { REST_DOMAINS, REST_DOMAIN_DESCRIPTIONS, openApiPath, type ResponseVariant, type RestOperation } from '../rest/operation.js';
 import { statusText } from '../rest/define.js';
@@ -27,7 +28,7 @@ function mergeSchemas(schemas: JsonSchema[]): JsonSchema {
 
 function responses(op: RestOperation, profile: Profile, c: SchemaCollector): Obj {
   const byStatus = new Map<number, ResponseVariant[]>();
-  for (const v of op.responses.filter((r) => r.profiles[profile])) {
+  for (const v of op.responses.filter((r) => levelIn(r.profiles, profile))) {
     byStatus.set(v.status, [...(byStatus.get(v.status) ?? []), v]);
   }
   const out: Obj = {};
@@ -43,7 +44,7 @@ function responses(op: RestOperation, profile: Profile, c: SchemaCollector): Obj
       ...(Object.keys(content).length > 0 ? { content } : {}),
       'x-eliza-wire-variants': variants.map((v) => ({
         envelope: v.envelope,
-        level: v.profiles[profile],
+        level: levelIn(v.profiles, profile),
         ...(v.error ? { error: v.error } : {}),
         ...(v.when ? { when: v.when } : {}),
       })),
@@ -65,7 +66,7 @@ function operation(op: RestOperation, profile: Profile, c: SchemaCollector): Obj
       ? { requestBody: { required: op.body.required, content: { [op.body.contentType]: { schema: c.convert(op.body.schema, 'input') } } } }
       : {}),
     responses: responses(op, profile, c),
-    'x-eliza-wire': { level: op.profiles[profile], probed: op.probed, ...(op.aliasOf ? { aliasOf: op.aliasOf } : {}) },
+    'x-eliza-wire': { level: levelIn(op.profiles, profile), probed: op.probed, ...(op.aliasOf ? { aliasOf: op.aliasOf } : {}) },
   };
 }
 
@@ -76,7 +77,7 @@ function operation(op: RestOperation, profile: Profile, c: SchemaCollector): Obj
 export function toOpenApi(profile: Profile): Obj {
   const c = new SchemaCollector({ target: 'draft-2020-12', refPrefix: '#/components/schemas/' });
   const paths: Record<string, Obj> = {};
-  for (const op of restOperations.filter((o) => o.profiles[profile])) {
+  for (const op of restOperations.filter((o) => levelIn(o.profiles, profile))) {
     const item = (paths[openApiPath(op.path)] ??= {});
     item[op.method.toLowerCase()] = operation(op, profile, c);
   }

@@ -1,5 +1,6 @@
 import { DocumentedError, E1Error, E5Error, E6Error, E7Error, E8Error } from '../schemas/envelopes.js';
 import type { Profiles } from '../profiles.js';
+import { levelIn } from '../profiles.js';
 import type { ResponseVariant, RestOperation } from './operation.js';
 
 const JSON_CT = 'application/json';
@@ -26,7 +27,7 @@ function variant(ref: string, v: Omit<ResponseVariant, 'contentType' | 'conventi
 function pick(op: RestOperation, levels: Profiles): Profiles {
   const out: Profiles = {};
   for (const [profile, level] of Object.entries(levels) as [keyof Profiles, Profiles[keyof Profiles]][]) {
-    if (op.profiles[profile] && level) out[profile] = level;
+    if (levelIn(op.profiles, profile) && level) out[profile] = level;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Profile, Profiles } from '../profiles.js';
+import { inherited, levelIn, PROFILES } from '../profiles.js';
 
 export type Direction = 'client-to-server' | 'server-to-client';
 
@@ -10,7 +11,7 @@ export type Direction = 'client-to-server' | 'server-to-client';
  */
 export type Recipients = 'server' | 'connecting' | 'sender' | 'room' | 'room-except-sender' | 'requester' | 'subscribers';
 
-/** The payload schema in each profile the event belongs to. */
+/** The payload schema in each profile the event belongs to; a release without one uses its parent's. */
 export type ProfileSchemas = Partial<Record<Profile, z.ZodType>>;
 
 /** An error a client event can provoke: the exact `messageError.error` text (or `connect_error` message). */
@@ -43,8 +44,8 @@ export interface SocketEvent<E extends string = string, S extends ProfileSchemas
 export function defineSocketEvent<const E extends string, const S extends ProfileSchemas>(
   entry: Omit<SocketEvent<E, S>, 'probed'> & { probed?: boolean },
 ): SocketEvent<E, S> {
-  for (const profile of Object.keys(entry.profiles) as Profile[]) {
-    if (!entry.schemas[profile]) {
+  for (const profile of PROFILES) {
+    if (levelIn(entry.profiles, profile) && !inherited<z.ZodType>(entry.schemas, profile)) {
       throw new Error(`spec ${entry.id}: it belongs to profile ${profile} but has no schema for it; add schemas['${profile}']`);
     }
   }
@@ -53,5 +54,5 @@ export function defineSocketEvent<const E extends string, const S extends Profil
 
 /** The payload schema of an event in a profile, or `undefined` when the event is not part of it. */
 export function schemaIn(event: SocketEvent, profile: Profile): z.ZodType | undefined {
-  return event.profiles[profile] ? event.schemas[profile] : undefined;
+  return levelIn(event.profiles, profile) ? inherited<z.ZodType>(event.schemas, profile) : undefined;
 }

@@ -4,6 +4,7 @@ import { discover } from '../flows/setup.js';
 import { HttpClient } from '../http.js';
 import { channelFixture, paramsFor, type ChannelFixture } from '../rest/fixture-channel.js';
 import { errorCapture, type Capture, type Side } from './side.js';
+import { levelIn } from '../../spec/profiles.js';
 
 const FILLABLE = ['agentId', 'channelId', 'messageServerId', 'serverId'];
 
@@ -13,7 +14,7 @@ const FILLABLE = ['agentId', 'channelId', 'messageServerId', 'serverId'];
  */
 export function readOperations(profile: Profile): RestOperation[] {
   return restOperations.filter((op) => op.method === 'GET'
-    && op.profiles[profile] !== undefined
+    && levelIn(op.profiles, profile) !== undefined
     && !op.path.startsWith('/media/')
     && Object.values(op.query ?? {}).every((s) => s.safeParse(undefined).success)
     && pathParamNames(op.path).every((p) => FILLABLE.includes(p)));

@@ -10,6 +10,7 @@ import { Normaliser } from './normalise.js';
 import { reachable } from './reach.js';
 import { captureRead, prepareReads, readOperations } from './reads.js';
 import type { Capture, Side } from './side.js';
+import { levelIn } from '../../spec/profiles.js';
 
 export interface DiffOptions {
   /** The two servers, e.g. a reference and the server under test. */
@@ -102,7 +103,7 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   const selected = (id: string) => only.length === 0 || only.some((re) => re.test(id));
   const startedAt = new Date();
   const units = [
-    ...await diffFlows(flows.filter((f) => f.profiles[profile] && selected(f.id)), sides, options),
+    ...await diffFlows(flows.filter((f) => levelIn(f.profiles, profile) && selected(f.id)), sides, options),
     ...await diffReads(readOperations(profile).filter((op) => selected(op.id)), sides, options),
   ];
   const count = (pick: (u: DiffUnit) => number) => units.reduce((n, u) => n + pick(u), 0);

@@ -1,6 +1,7 @@
 import { restOperations } from '../../spec/index.js';
 import { finding, type Check } from '../check.js';
 import { curlOf } from '../http.js';
+import { levelIn } from '../../spec/profiles.js';
 
 const BOTH = { documented: 'MUST', 'elizaos-1.7': 'MUST' } as const;
 /** Cheap, safe reads that exist in both profiles: enough to show the key is enforced across /api. */
@@ -18,7 +19,7 @@ const required: Check = {
     for (const id of PROBES) {
       const op = restOperations.find((o) => o.id === id);
       const result = await ctx.http.call(id, { withKey: false });
-      const variant = op?.responses.find((v) => v.status === 401 && v.profiles[ctx.profile]);
+      const variant = op?.responses.find((v) => v.status === 401 && levelIn(v.profiles, ctx.profile));
       const issues = variant?.schema?.safeParse(result.body).success === false;
       if (result.status !== 401) findings.push(finding(`${id} without X-API-KEY answered ${result.status}: the key is ignored`, 'MUST', curlOf(result.exchange), { exchanges: [result.exchange] }, id));
       else if (issues) findings.push(finding(`${id} 401 body is not the profile’s envelope (${variant?.envelope})`, 'MUST', curlOf(result.exchange), { exchanges: [result.exchange] }, id));

@@ -4,6 +4,7 @@ import { finding, type Check, type CheckContext } from '../check.js';
 import { curlOf, type CallOptions, type CallResult } from '../http.js';
 import { anyError, fitSpec, plainSuccess } from './fit.js';
 import { channelFixture, paramsFor, type ChannelFixture } from './fixture-channel.js';
+import { levelIn } from '../../spec/profiles.js';
 
 type Found = Awaited<ReturnType<Check['run']>>;
 const BOTH = { documented: 'MUST', 'elizaos-1.7': 'MUST' } as const;
@@ -11,13 +12,13 @@ const BOTH = { documented: 'MUST', 'elizaos-1.7': 'MUST' } as const;
 /** The operations of the profile at the selected level, optionally narrowed. */
 function operations(ctx: CheckContext, keep: (op: RestOperation) => boolean): RestOperation[] {
   return restOperations.filter((op) => {
-    const level = op.profiles[ctx.profile];
+    const level = levelIn(op.profiles, ctx.profile);
     return level !== undefined && isSelected(level, ctx.level) && keep(op);
   });
 }
 
 function report(ctx: CheckContext, op: RestOperation, result: CallResult, problem: string) {
-  return finding(`${op.id}: ${problem}`, op.profiles[ctx.profile] ?? 'MUST', curlOf(result.exchange), { exchanges: [result.exchange] }, op.id);
+  return finding(`${op.id}: ${problem}`, levelIn(op.profiles, ctx.profile) ?? 'MUST', curlOf(result.exchange), { exchanges: [result.exchange] }, op.id);
 }
 
 /** Runs `probe` for each operation with a channel fixture around all of them. */
@@ -56,7 +57,7 @@ const reads: Check = {
     const ops = operations(ctx, (op) => op.method === 'GET' && skipFiles(op) && noRequiredQuery(op) && pathParamNames(op.path).every((p) => ['agentId', 'channelId', 'messageServerId', 'serverId'].includes(p)));
     return probeEach(ctx, ops, f, async (op, params) => {
       const result = await ctx.http.call(op.id, { params });
-      const hasPlain = op.responses.some((v) => v.profiles[ctx.profile] && plainSuccess(v));
+      const hasPlain = op.responses.some((v) => levelIn(v.profiles, ctx.profile) && plainSuccess(v));
       const fit = fitSpec(op, ctx.profile, result, hasPlain ? plainSuccess : undefined);
       return { result, problem: fit.ok ? undefined : fit.problem };
     });
@@ -159,7 +160,7 @@ const unknownRoute: Check = {
   levels: BOTH,
   run: async (ctx) => {
     const result = await ctx.http.call(undefined, { path: `/api/eliza-wire-no-such-route-${randomUUID().slice(0, 8)}` });
-    const variant = UNKNOWN_API_ROUTE.find((v) => v.profiles[ctx.profile]);
+    const variant = UNKNOWN_API_ROUTE.find((v) => levelIn(v.profiles, ctx.profile));
     const issues = variant?.schema ? variant.schema.safeParse(result.body).error?.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) ?? [] : [];
     const wrongStatus = result.status !== variant?.status;
     const wrongMessage = ctx.profile === 'elizaos-1.7' && (result.body as { error?: { message?: string } })?.error?.message !== 'API endpoint not found';

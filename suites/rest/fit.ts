@@ -1,5 +1,6 @@
 import { schemaIssues, type Profile, type ResponseVariant, type RestOperation } from '../../spec/index.js';
 import type { CallResult } from '../http.js';
+import { levelIn } from '../../spec/profiles.js';
 
 export interface Fit {
   ok: boolean;
@@ -29,7 +30,7 @@ function fitsVariant(v: ResponseVariant, result: CallResult): string | undefined
  * a body that fits the schema. `among` narrows the variants (e.g. the unconditional successes).
  */
 export function fitSpec(op: RestOperation, profile: Profile, result: CallResult, among?: (v: ResponseVariant) => boolean): Fit {
-  const variants = op.responses.filter((v) => v.profiles[profile] && (!among || among(v)));
+  const variants = op.responses.filter((v) => levelIn(v.profiles, profile) && (!among || among(v)));
   const sameStatus = variants.filter((v) => v.status === result.status);
   if (sameStatus.length === 0) {
     const declared = [...new Set(variants.map((v) => v.status))].sort().join(', ');

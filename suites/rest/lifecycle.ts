@@ -3,6 +3,7 @@ import { restOperations, type Profile } from '../../spec/index.js';
 import { finding, type Check, type CheckContext } from '../check.js';
 import { curlOf, type CallOptions, type CallResult } from '../http.js';
 import { fitSpec, plainSuccess } from './fit.js';
+import { levelIn } from '../../spec/profiles.js';
 
 type Step = { op: string; options: CallOptions | ((state: Record<string, string>) => CallOptions); expect?: number; keep?: (body: unknown, state: Record<string, string>) => void };
 
@@ -17,13 +18,13 @@ async function walk(ctx: CheckContext, steps: Step[], state: Record<string, stri
   const exchanges: CallResult['exchange'][] = [];
   for (const step of steps) {
     const op = restOperations.find((o) => o.id === step.op);
-    if (!op?.profiles[ctx.profile]) continue;
+    if (!op || !levelIn(op.profiles, ctx.profile)) continue;
     const result = await ctx.http.call(step.op, typeof step.options === 'function' ? step.options(state) : step.options);
     exchanges.push(result.exchange);
     const fit = fitSpec(op, ctx.profile, result, plainSuccess);
     if (!fit.ok || (step.expect !== undefined && result.status !== step.expect)) {
       const problem = fit.ok ? `status ${result.status}, expected ${step.expect}` : fit.problem;
-      findings.push(finding(`${step.op}: ${problem}`, op.profiles[ctx.profile] ?? level, curlOf(result.exchange), { exchanges: [...exchanges] }, step.op));
+      findings.push(finding(`${step.op}: ${problem}`, levelIn(op.profiles, ctx.profile) ?? level, curlOf(result.exchange), { exchanges: [...exchanges] }, step.op));
       break;
     }
     step.keep?.(result.body, state);

@@ -7,6 +7,7 @@ import { runFlow } from '../flows/runner.js';
 import { prepareFlow } from '../flows/setup.js';
 import { sleep } from '../timers.js';
 import { handshakeScript, socketScript } from './reproduce.js';
+import { levelIn } from '../../spec/profiles.js';
 
 /** The check id of each flow: stable names by what they prove. */
 const FLOW_CHECKS: Record<string, { id: string; title: string }> = {
@@ -49,7 +50,7 @@ function flowCheck(flow: Flow): Check {
       try {
         const run = await runFlow(flow, ctx.profile, target, fixture.ctx, fixture.entities);
         ctx.sawSocket(run.steps.flatMap((s) => (flow.steps[s.index]?.action.ref?.startsWith('client.') ? [flow.steps[s.index]?.action.ref ?? ''] : [])), run.steps.flatMap((s) => Object.values(s.timelines).flat().map((e) => e.event)));
-        const level = flow.profiles[ctx.profile] ?? 'MUST';
+        const level = levelIn(flow.profiles, ctx.profile) ?? 'MUST';
         const failed = run.steps.find((s) => s.findings.length > 0);
         if (!failed) return [];
         const reproduce = socketScript(ctx, flow, fixture.ctx, run.steps.slice(0, run.steps.indexOf(failed) + 1), run.entities);

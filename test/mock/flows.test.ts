@@ -3,6 +3,7 @@ import { PROFILES, flows, type Profile } from '../../spec/index.js';
 import { runFlow } from '../../suites/flows/runner.js';
 import { prepareFlow } from '../../suites/flows/setup.js';
 import { startMock, type Started } from './harness.js';
+import { levelIn } from '../../spec/profiles.js';
 
 describe.each(PROFILES)('every spec flow against the mock (%s)', (profile: Profile) => {
   let s: Started;
@@ -13,7 +14,7 @@ describe.each(PROFILES)('every spec flow against the mock (%s)', (profile: Profi
     await s.mock.close();
   });
 
-  const ofProfile = flows.filter((f) => f.profiles[profile]);
+  const ofProfile = flows.filter((f) => levelIn(f.profiles, profile));
   it.each(ofProfile.map((f) => [f.id, f] as const))('%s', async (_id, flow) => {
     const fixture = await prepareFlow({ url: s.url }, flow);
     const run = await runFlow(flow, profile, { url: s.url }, fixture.ctx, fixture.entities);

@@ -11,6 +11,7 @@ import { PROFILES, restOperations, type Profile, type RestOperation } from '../.
 import { fixture } from '../../spec/fixtures/index.js';
 import { startMock, type Started } from './harness.js';
 import { connect, HOLE, join, nested, NIL, splice, until } from './hostile-helpers.js';
+import { levelIn } from '../../spec/profiles.js';
 
 const STORABLE = [
   { name: '60 nested objects', text: nested(60) },
@@ -81,10 +82,10 @@ function baseBody(op: RestOperation, ids: Ids): Record<string, unknown> {
  * CREATE_ERROR of POST /api/memory/:agentId/rooms, or the 500 of POST /api/memory/groups/:id when every agent
  * fails). The cross-cutting "unhandled error" convention does not count: a handler that throws is a bug.
  */
-const declared = (op: RestOperation, profile: Profile, status: number) => op.responses.some((v) => v.status === status && v.profiles[profile] && !v.conventional);
+const declared = (op: RestOperation, profile: Profile, status: number) => op.responses.some((v) => v.status === status && levelIn(v.profiles, profile) && !v.conventional);
 
-const writeOps = (profile: Profile) => restOperations.filter((op) => op.profiles[profile] && op.body?.contentType === 'application/json' && !op.aliasOf && op.id !== 'server.stop' && op.id !== 'agents.delete');
-const readOps = (profile: Profile) => restOperations.filter((op) => op.profiles[profile] && op.method === 'GET' && !op.path.includes(':filename'));
+const writeOps = (profile: Profile) => restOperations.filter((op) => levelIn(op.profiles, profile) && op.body?.contentType === 'application/json' && !op.aliasOf && op.id !== 'server.stop' && op.id !== 'agents.delete');
+const readOps = (profile: Profile) => restOperations.filter((op) => levelIn(op.profiles, profile) && op.method === 'GET' && !op.path.includes(':filename'));
 const fieldsOf = (op: RestOperation, ids: Ids) => [...new Set([...Object.keys(baseBody(op, ids)), 'metadata'])];
 
 describe.each(PROFILES)('hostile values stored and read back (%s)', (profile) => {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES, restOperations, type Profile, type RestOperation } from '../../spec/index.js';
 import { startMock, type Started } from './harness.js';
+import { levelIn } from '../../spec/profiles.js';
 
 const SEED = Number(process.env.CORPUS_SEED ?? 20261204);
 const COUNT = 5000;
@@ -72,7 +73,7 @@ function pathArb(ops: RestOperation[]): fc.Arbitrary<string> {
 const queryArb = fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), fc.constantFrom(...QUERY_VALUES)), { maxLength: 3 }).map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`));
 
 function requestArb(profile: Profile): fc.Arbitrary<Sent> {
-  const ops = restOperations.filter((op) => op.profiles[profile]);
+  const ops = restOperations.filter((op) => levelIn(op.profiles, profile));
   return fc.record({
     path: pathArb(ops),
     query: queryArb,

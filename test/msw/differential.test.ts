@@ -5,6 +5,7 @@ import { createMockServer, DEFAULT_AGENT, systemClock, type Clock, type MockServ
 import { createMswMock, type MswMock } from '../../mock-server/msw/index.js';
 import type { MockState } from '../../mock-server/state/state.js';
 import { normalise } from './normalise.js';
+import { levelIn } from '../../spec/profiles.js';
 
 const BASE = 'http://eliza.msw.test';
 const USER = '7d3f1c2a-4b5e-4f60-8a71-9b8c7d6e5f40';
@@ -54,7 +55,7 @@ function fill(path: string, state: MockState): string {
   return path.replace(/:(\w+)/g, (_m, name: string) => values[name] ?? MISSING);
 }
 
-const reads = (profile: Profile): RestOperation[] => restOperations.filter((op) => op.method === 'GET' && op.profiles[profile]);
+const reads = (profile: Profile): RestOperation[] => restOperations.filter((op) => op.method === 'GET' && levelIn(op.profiles, profile));
 
 describe.each(['elizaos-1.7', 'documented'] as const)('MSW handlers and the mock server over HTTP (%s)', (profile) => {
   let real: MockServer;
