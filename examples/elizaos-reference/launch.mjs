@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { URL, fileURLToPath } from 'node:url';
+import { releaseOf } from './releases.mjs';
 import { stopReference } from './stop.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -71,6 +72,7 @@ function waitForReady(child, stderrTail, timeoutMs) {
  * @returns {Promise<import('./launch.d.mts').LaunchedReference>}
  */
 export async function launchReference(options = {}) {
+  releaseOf(options.release); // an unknown release rejects here, naming the known ones, before a child is spawned
   const child = spawn(process.execPath, [START, ...flagsOf(options)], {
     cwd: HERE,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import module, { syncBuiltinESMExports } from 'node:module';
 import { dirname, join, sep } from 'node:path';
+import process from 'node:process';
 
 /**
  * 1.7.3-alpha.4's dist bundles bcrypt's JavaScript with `__dirname` fixed to the publisher's build machine
@@ -11,7 +12,10 @@ import { dirname, join, sep } from 'node:path';
  * The bundled node-gyp-build asks `require.addon` first when the `require` it was given has one (the hook bundlers
  * use). While the server module is imported, `createRequire` from node:module is wrapped so that the `require` it
  * makes has an `addon` that loads bcrypt's native build from the installed bcrypt; any other directory goes to
- * node-gyp-build unchanged. The wrapper is removed as soon as the import settles.
+ * node-gyp-build unchanged. The wrapper is removed as soon as the import settles. The bundle calls bcrypt's loader at
+ * the top level of its module, so an import that succeeds has loaded the native build (one stderr line says from
+ * where). Its only users, `/api/auth/register` and `/login`, are mounted only with ENABLE_DATA_ISOLATION=true, which
+ * 1.7.3-alpha.4 refuses on PGlite (it needs PostgreSQL), so they are not exercised here.
  *
  * @template T
  * @param {string} releaseDir  the folder whose node_modules hold bcrypt
@@ -33,7 +37,9 @@ export async function withBcryptFromInstall(releaseDir, importServer) {
     const require = original.apply(this, args);
     require.addon = (dir) => {
       const where = dir.endsWith(bundledBcrypt) && !existsSync(dir) ? bcryptDir : dir;
-      return require(nodeGypBuild.resolve(where));
+      const file = nodeGypBuild.resolve(where);
+      if (where !== dir) process.stderr.write(`elizaos-reference: bcrypt's native build for ${dir} loaded from ${file}\n`);
+      return require(file);
     };
     return require;
   };

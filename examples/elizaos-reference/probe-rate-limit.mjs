@@ -3,9 +3,11 @@ import { launchReference } from './launch.mjs';
 
 /**
  * Shows that the synthetic client addresses keep 1.7.2's REST limit (1000 requests / 15 min per address) out of
- * reach, and that without them the same load is refused: `node probe-rate-limit.mjs`. Two servers, ~1 minute.
+ * reach, and that without them the same load is refused: `node probe-rate-limit.mjs [release]` (default 1.7.2).
+ * Two servers, ~1 minute.
  */
 const REQUESTS = 1050;
+const release = process.argv[2];
 
 async function hammer(url) {
   const statuses = {};
@@ -21,10 +23,10 @@ async function hammer(url) {
 }
 
 for (const spreadClientAddresses of [true, false]) {
-  const ref = await launchReference({ spreadClientAddresses });
+  const ref = await launchReference({ release, spreadClientAddresses, timeoutMs: 120_000 });
   try {
     const seen = await hammer(ref.url);
-    process.stdout.write(`${JSON.stringify({ spreadClientAddresses, requests: REQUESTS, ...seen })}\n`);
+    process.stdout.write(`${JSON.stringify({ release: ref.release, spreadClientAddresses, requests: REQUESTS, ...seen })}\n`);
   } finally {
     await ref.stop();
   }

@@ -132,8 +132,8 @@ async function socketProbes(url, agentId) {
 }
 
 /**
- * 1.7.3 adds accounts (`/api/auth/register`, `/login`): the password is hashed and compared with bcrypt, so a
- * register and a login that both answer show the native bcrypt build loads; older releases answer 404.
+ * 1.7.3 adds accounts (`/api/auth/register`, `/login`, hashed with bcrypt), mounted only with
+ * ENABLE_DATA_ISOLATION=true (which needs PostgreSQL); the probe records what each release answers without it.
  */
 async function accountProbes(url) {
   const account = { email: 'probe@example.invalid', username: 'wire-probe', password: 'probe-password-1' };
