@@ -4,7 +4,7 @@
  *   npx tsx scripts/releases/diff-routes.ts <base package dir> <release package dir>... [--json] [--list]
  *
  * A package dir is an unpacked tarball (`npm pack @elizaos/server@1.6.5 && tar xzf elizaos-server-1.6.5.tgz`
- * gives `package/`). `--list` prints each release's whole table; `--json` prints everything as one JSON object.
+ * gives `package/`). Paths compare by shape (parameter names ignored). `--list` prints each release's whole table; `--json` prints everything as one JSON object.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,8 @@ interface Release {
 }
 
 const routeKey = (r: Route) => `${r.method} ${r.path}`;
+/** Routes compare by shape: `/groups/:serverId` and `/groups/:messageServerId` are the same URL. */
+const shapeKey = (r: Route) => `${r.method} ${r.path.replace(/:[A-Za-z0-9_]+/g, ':_')}`;
 const eventKey = (e: SocketEvent) => `${e.direction} ${e.name}`;
 
 function load(dir: string): Release {
@@ -37,8 +39,8 @@ const where = (x: { module: string; line: number; handler?: string }) =>
 
 function printDiff(base: Release, rel: Release): void {
   console.log(`\n## ${rel.version} vs ${base.version}: ${rel.routes.length} routes (base ${base.routes.length})`);
-  for (const r of only(base.routes, rel.routes, routeKey)) console.log(`- only in ${base.version}: ${routeKey(r).padEnd(60)} ${where(r)}`);
-  for (const r of only(rel.routes, base.routes, routeKey)) console.log(`+ only in ${rel.version}: ${routeKey(r).padEnd(60)} ${where(r)}`);
+  for (const r of only(base.routes, rel.routes, shapeKey)) console.log(`- only in ${base.version}: ${routeKey(r).padEnd(60)} ${where(r)}`);
+  for (const r of only(rel.routes, base.routes, shapeKey)) console.log(`+ only in ${rel.version}: ${routeKey(r).padEnd(60)} ${where(r)}`);
   for (const e of only(base.events, rel.events, eventKey)) console.log(`- socket only in ${base.version}: ${eventKey(e).padEnd(53)} ${where(e)}`);
   for (const e of only(rel.events, base.events, eventKey)) console.log(`+ socket only in ${rel.version}: ${eventKey(e).padEnd(53)} ${where(e)}`);
 }
@@ -61,8 +63,8 @@ function main(argv: string[]): number {
   if (argv.includes('--json')) {
     const diff = (r: Release) => ({
       version: r.version,
-      routesOnlyInBase: only(base.routes, r.routes, routeKey),
-      routesOnlyInRelease: only(r.routes, base.routes, routeKey),
+      routesOnlyInBase: only(base.routes, r.routes, shapeKey),
+      routesOnlyInRelease: only(r.routes, base.routes, shapeKey),
       eventsOnlyInBase: only(base.events, r.events, eventKey),
       eventsOnlyInRelease: only(r.events, base.events, eventKey),
     });
