@@ -9,7 +9,7 @@ import type { Socket } from 'node:net';
 import type { Server } from 'socket.io';
 
 /** How long clients get to take their goodbye before their connections are destroyed. */
-export const CLOSE_GRACE_MS = 500;
+export const CLOSE_GRACE_MS = 300;
 const IDLE_SWEEP_MS = 25;
 
 /** Every TCP connection of `http`, upgraded ones included (the server forgets those once upgraded). */

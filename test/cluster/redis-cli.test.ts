@@ -54,6 +54,21 @@ describe.runIf(hasRedis)('eliza-wire mock --redis', () => {
     expect(a.stdout()).toContain('closed (SIGTERM)');
   }, 40_000);
 
+  it('keeps serving while its Redis is down, writing through it, and still exits 0 within 2 s of SIGTERM', async () => {
+    const own = await startRedis();
+    const run = mock(['--redis', own.url]);
+    const url = await ready(run);
+    await own.stop();
+    const created = await fetch(`${url}/api/messaging/channels`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'while down', message_server_id: NIL, participantCentralUserIds: [], type: 'GROUP', metadata: {} }) });
+    expect(created.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(run.child.exitCode).toBe(null);
+    const t0 = Date.now();
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  }, 30_000);
+
   it('exits 2 with a hint when Redis is unreachable', async () => {
     const port = await freePort();
     const run = mock(['--redis', `redis://127.0.0.1:${port}`]);
