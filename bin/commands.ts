@@ -23,9 +23,9 @@ interface CommandEntry {
 
 export const COMMANDS = {
   spec: {
-    summary: 'List the spec, or write it as OpenAPI 3.1, AsyncAPI 3.0 or JSON Schema',
+    summary: 'List the spec, write it as OpenAPI 3.1, AsyncAPI 3.0 or JSON Schema, or diff two profiles',
     term: 'spec [options]',
-    load: async (ctx) => (await import('./spec-command.js')).specCommand(ctx.io),
+    load: async (ctx) => (await import('./spec-command.js')).specCommand(ctx.io, ctx.outcome),
   },
   check: {
     summary: 'Run the conformance checks against a server (no URL: the built-in mock) and report a verdict',

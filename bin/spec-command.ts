@@ -4,6 +4,8 @@ import { DEFAULT_PROFILE, PROFILES, type Profile } from '../spec/profiles.js';
 import type * as SpecModule from '../spec/index.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './errors.js';
+import type { CheckOutcome } from './check-command.js';
+import { specDiffCommand } from './spec-diff-command.js';
 
 const FORMATS = ['openapi', 'asyncapi', 'json-schema'] as const;
 type Format = (typeof FORMATS)[number];
@@ -49,14 +51,17 @@ async function runSpec(options: SpecOptions, io: CliIo): Promise<void> {
   }
 }
 
-export function specCommand(io: CliIo): Command {
+export function specCommand(io: CliIo, outcome: CheckOutcome = { exitCode: 0 }): Command {
   return new Command('spec')
-    .description('List the spec, or write it as OpenAPI 3.1, AsyncAPI 3.0 or JSON Schema')
+    // `spec diff a b --json x`: the options after `diff` are diff's, not spec's
+    .enablePositionalOptions()
+    .description('List the spec, write it as OpenAPI 3.1, AsyncAPI 3.0 or JSON Schema, or diff two profiles')
     .option('--list', 'print every entry (REST operations, socket events, flows) with its levels, then counts (the default)')
     .addOption(new Option('--format <format>', 'write the spec in this format').choices(FORMATS))
     .addOption(new Option('--profile <profile>', `only this profile (default for --format: ${DEFAULT_PROFILE})`).choices(PROFILES))
     .option('--out <file>', 'write to a file instead of stdout (.yaml or .yml writes YAML)')
     .option('--json', 'with --list: print the entries as JSON')
-    .addHelpText('after', '\nExamples:\n  eliza-wire spec --list --profile documented\n  eliza-wire spec --format openapi --profile elizaos-1.7 --out openapi.yaml\n')
+    .addHelpText('after', '\nExamples:\n  eliza-wire spec --list --profile documented\n  eliza-wire spec --format openapi --profile elizaos-1.7 --out openapi.yaml\n  eliza-wire spec diff documented elizaos-1.7 --fail-on breaking\n')
+    .addCommand(specDiffCommand(io, outcome))
     .action((options: SpecOptions) => runSpec(options, io));
 }

@@ -128,7 +128,7 @@ const cases = [...tree.flatMap(({ path, command }) => optionCases(path, command)
 
 describe('usage errors and their hints', () => {
   it('covers every command and every option that checks its value', () => {
-    expect(tree.map((t) => t.path.join(' '))).toEqual(['spec', 'check', 'bench', 'bench merge', 'diff', 'mock']);
+    expect(tree.map((t) => t.path.join(' '))).toEqual(['spec', 'spec diff', 'check', 'bench', 'bench merge', 'diff', 'mock']);
     expect(cases.length).toBeGreaterThan(60);
   });
 

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { currentSpec, diffSpecs, type SpecData } from '../../spec/diff/index.js';
+import { withBodySchema, withEventSchema, withFlow, withOperation, withResponseSchema } from './edit-spec.js';
+
+/** The changes from this package's elizaos-1.7 to the same profile of an edited copy. */
+function changesTo(edited: SpecData) {
+  return diffSpecs({ profile: 'elizaos-1.7' }, { profile: 'elizaos-1.7', spec: edited }).changes.map((c) => ({
+    rule: c.rule, level: c.level, breaking: c.breaking, specId: c.specId, path: c.params.path,
+  }));
+}
+
+describe('spec diff of one edited field', () => {
+  it('finds no change between a profile and an unedited copy of it', () => {
+    expect(changesTo(currentSpec())).toEqual([]);
+  });
+
+  it('reports a removed response field as breaking', () => {
+    const edited = withResponseSchema('system.version', 200, (s) => s.omit({ uptime: true }));
+    expect(changesTo(edited)).toEqual([{ rule: 'response-required-field-removed', level: 'error', breaking: true, specId: 'system.version', path: 'uptime' }]);
+  });
+
+  it('reports an added response field as not breaking', () => {
+    const edited = withResponseSchema('system.version', 200, (s) => s.extend({ build: z.string() }));
+    expect(changesTo(edited)).toEqual([{ rule: 'response-field-added', level: 'info', breaking: false, specId: 'system.version', path: 'build' }]);
+  });
+
+  it('reports a response field that may now be missing as breaking', () => {
+    const edited = withResponseSchema('system.version', 200, (s) => s.extend({ uptime: z.number().optional() }));
+    expect(changesTo(edited)).toEqual([{ rule: 'response-field-became-optional', level: 'error', breaking: true, specId: 'system.version', path: 'uptime' }]);
+  });
+
+  it('reports a retyped response field as breaking', () => {
+    const edited = withResponseSchema('system.version', 200, (s) => s.extend({ uptime: z.string() }));
+    expect(changesTo(edited)).toEqual([{ rule: 'response-field-retyped', level: 'error', breaking: true, specId: 'system.version', path: 'uptime' }]);
+  });
+
+  it('reports a renamed response field as one breaking rename', () => {
+    const edited = withResponseSchema('system.version', 200, (s) => s.omit({ environment: true }).extend({ env: z.string() }));
+    const changes = diffSpecs({ profile: 'elizaos-1.7' }, { profile: 'elizaos-1.7', spec: edited }).changes;
+    expect(changes.map((c) => [c.rule, c.breaking, c.params.from, c.params.to])).toEqual([['response-field-renamed', true, 'environment', 'env']]);
+  });
+
+  it('reports an added required request field as breaking', () => {
+    const edited = withBodySchema('messaging.channels.create', (s) => s.extend({ topic: z.string() }));
+    expect(changesTo(edited)).toEqual([{ rule: 'request-required-field-added', level: 'error', breaking: true, specId: 'messaging.channels.create', path: 'topic' }]);
+  });
+
+  it('reports an added optional request field as not breaking', () => {
+    const edited = withBodySchema('messaging.channels.create', (s) => s.extend({ topic: z.string().optional() }));
+    expect(changesTo(edited)).toEqual([{ rule: 'request-optional-field-added', level: 'info', breaking: false, specId: 'messaging.channels.create', path: 'topic' }]);
+  });
+
+  it('reports an enum narrowed on the request side as breaking, widened on the response side as a warning', () => {
+    const narrowed = withBodySchema('messaging.channels.create', (s) => s.extend({ type: z.enum(['DM']).optional() }));
+    expect(changesTo(narrowed).map((c) => [c.rule, c.level, c.path])).toEqual([['request-enum-value-removed', 'error', 'type']]);
+    const widened = withResponseSchema('system.version', 200, (s) => s.extend({ source: z.enum(['server', 'proxy']) }));
+    expect(changesTo(widened).map((c) => [c.rule, c.level, c.path])).toEqual([['response-enum-value-added', 'warning', 'source']]);
+  });
+
+  it('reports a removed operation as breaking and a deprecated one as a warning', () => {
+    expect(changesTo(withOperation('system.version', () => undefined)).map((c) => [c.rule, c.breaking])).toEqual([['rest-operation-removed', true]]);
+    expect(changesTo(withOperation('system.version', (op) => ({ ...op, deprecated: true }))).map((c) => [c.rule, c.level])).toEqual([['rest-operation-deprecated', 'warning']]);
+  });
+
+  it('reads a server event payload as a response and a client event payload as a request', () => {
+    const required = withEventSchema('server.messageAck', (s) => s.omit({ messageId: true }));
+    expect(changesTo(required).map((c) => [c.rule, c.breaking, c.specId, c.path])).toEqual([['response-required-field-removed', true, 'server.messageAck', 'messageId']]);
+    const optional = withEventSchema('server.messageAck', (s) => s.omit({ clientMessageId: true }));
+    expect(changesTo(optional).map((c) => [c.rule, c.level])).toEqual([['response-optional-field-removed', 'warning']]);
+    const client = withEventSchema('client.update_log_filters', (s) => s.extend({ since: z.number() }));
+    expect(changesTo(client).map((c) => [c.rule, c.breaking, c.specId])).toEqual([['request-required-field-added', true, 'client.update_log_filters']]);
+  });
+
+  it('reports an event that no longer comes in a flow as breaking, and a new order as breaking', () => {
+    const dropped = withFlow('flow.connect', (f) => ({
+      ...f,
+      steps: f.steps.map((s) => ({ ...s, expect: s.expect.map((a) => ({ ...a, sequence: a.sequence.filter((e) => e.event !== 'server.connection_established') })) })),
+    }));
+    expect(changesTo(dropped).map((c) => [c.rule, c.breaking, c.specId])).toEqual([['flow-event-no-longer-comes', true, 'flow.connect']]);
+    const reordered = withFlow('flow.connect', (f) => ({
+      ...f,
+      steps: f.steps.map((s) => ({ ...s, expect: s.expect.map((a) => ({ ...a, sequence: [...a.sequence].reverse() })) })),
+    }));
+    expect(changesTo(reordered).map((c) => [c.rule, c.breaking])).toEqual([['flow-order-changed', true]]);
+  });
+});
