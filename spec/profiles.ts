@@ -69,7 +69,9 @@ export interface ProfileInfo {
 const INFO = new Map<Profile, ProfileInfo>(PROFILE_TABLE.map((p) => [p.name, p]));
 
 export function profileInfo(profile: Profile): ProfileInfo {
-  return INFO.get(profile)!;
+  const info = INFO.get(profile);
+  if (!info) throw new Error(`unknown profile ${String(profile)}; use one of ${PROFILES.join(', ')}`);
+  return info;
 }
 
 /** A profile that describes a published release (every profile but `documented`). */

@@ -4,7 +4,7 @@ import { inherited, levelIn } from '../profiles.js';
 import { handshake } from '../socket/handshake.js';
 import { schemaIn, type SocketEvent } from '../socket/event.js';
 import { socketEvents } from '../socket/index.js';
-import { PROTOCOL_VERSION, PROFILE_TITLES } from './meta.js';
+import { PROFILE_TITLES, versionOf } from './meta.js';
 import { SchemaCollector } from './collector.js';
 
 type Obj = Record<string, unknown>;
@@ -46,12 +46,14 @@ export function toAsyncApi(profile: Profile): Obj {
       messages: [{ $ref: `#/channels/socket/messages/${event.id}` }],
     };
   }
-  const auth = c.convert(inherited<z.ZodType>(handshake.auth, profile)!, 'input');
+  const authSchema = inherited<z.ZodType>(handshake.auth, profile);
+  if (!authSchema) throw new Error(`spec: the handshake has no auth schema for ${profile} or its parents; add handshake.auth['${profile}']`);
+  const auth = c.convert(authSchema, 'input');
   return {
     asyncapi: '3.0.0',
     info: {
       title: `ElizaOS client-server protocol: Socket.IO (${profile})`,
-      version: PROTOCOL_VERSION,
+      version: versionOf(profile),
       description: `${PROFILE_TITLES[profile]} Socket.IO 4 (Engine.IO 4) on path ${handshake.path}, namespace ${handshake.namespace}.`,
       license: { name: 'MIT' },
     },

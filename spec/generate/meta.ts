@@ -1,7 +1,12 @@
-import type { Profile } from '../profiles.js';
+import { profileInfo, type Profile } from '../profiles.js';
 
 /** The ElizaOS protocol version the spec describes. */
 export const PROTOCOL_VERSION = '1.7.2';
+
+/** The version a generated document describes: the release of a release profile, else the protocol version. */
+export function versionOf(profile: Profile): string {
+  return profileInfo(profile).release ?? PROTOCOL_VERSION;
+}
 
 export const PROFILE_TITLES: Record<Profile, string> = {
   documented: 'The protocol as the ElizaOS documentation describes it, made consistent: one success and one error envelope, presence, typing, messageComplete and controlMessage.',

@@ -3,7 +3,7 @@ import { levelIn } from '../profiles.js';
 import { restOperations } from '../rest/index.js';
 import { REST_DOMAINS, REST_DOMAIN_DESCRIPTIONS, openApiPath, type ResponseVariant, type RestOperation } from '../rest/operation.js';
 import { statusText } from '../rest/define.js';
-import { PROTOCOL_VERSION, PROFILE_TITLES } from './meta.js';
+import { PROFILE_TITLES, versionOf } from './meta.js';
 import { SchemaCollector, isOptional, type JsonSchema } from './collector.js';
 
 type Obj = Record<string, unknown>;
@@ -85,7 +85,7 @@ export function toOpenApi(profile: Profile): Obj {
     openapi: '3.1.0',
     info: {
       title: `ElizaOS client-server protocol: REST (${profile})`,
-      version: PROTOCOL_VERSION,
+      version: versionOf(profile),
       description: PROFILE_TITLES[profile],
       license: { name: 'MIT', identifier: 'MIT' },
     },

@@ -20,7 +20,7 @@ const entityHeader = { 'X-Entity-Id': Uuid.optional() };
 
 const invalidAgent: ErrorInput = { status: 400, code: 'INVALID_ID', message: 'Invalid agent ID format' };
 const agentNotFound: ErrorInput = { status: 404, code: 'NOT_FOUND', message: 'Agent not found' };
-const dbError: ErrorInput = { status: 500, code: 'INTERNAL_ERROR', realCode: 'DB_ERROR', message: 'Database not available' };
+const dbError: ErrorInput = { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'DB_ERROR' } }, message: 'Database not available' };
 
 const CreateAgentBody = z
   .object({
@@ -81,7 +81,7 @@ export const agentOperations = [
     body: CreateAgentBody,
     success: { status: 201, data: z.strictObject({ id: Uuid, character: Character }).meta({ id: 'CreatedAgent' }) },
     errors: [
-      { status: 400, code: 'VALIDATION_ERROR', realCode: 'CREATE_ERROR', message: 'No character configuration provided' },
+      { status: 400, code: 'VALIDATION_ERROR', releases: { 'elizaos-1.7': { code: 'CREATE_ERROR' } }, message: 'No character configuration provided' },
       dbError,
     ],
   }),
@@ -98,7 +98,7 @@ export const agentOperations = [
     errors: [
       invalidAgent,
       { ...agentNotFound, profiles: lv('MUST', undefined) },
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'UPDATE_ERROR', message: 'Error updating agent' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'UPDATE_ERROR' } }, message: 'Error updating agent' },
     ],
   }),
   defineOperation({
@@ -111,13 +111,13 @@ export const agentOperations = [
     params: agentId,
     success: [
       { status: 204 },
-      { status: 202, data: z.strictObject({ message: z.string() }), real: PartialSuccess, description: 'Deletion continues in the background', when: 'deletion takes over 10 s' },
+      { status: 202, data: z.strictObject({ message: z.string() }), releases: { 'elizaos-1.7': { body: PartialSuccess } }, description: 'Deletion continues in the background', when: 'deletion takes over 10 s' },
     ],
     errors: [
       invalidAgent,
       agentNotFound,
-      { status: 409, code: 'CONFLICT', realCode: 'DELETE_ERROR', when: 'foreign-key violation' },
-      { status: 408, code: 'TIMEOUT', realCode: 'DELETE_ERROR', when: 'the deletion timed out' },
+      { status: 409, code: 'CONFLICT', releases: { 'elizaos-1.7': { code: 'DELETE_ERROR' } }, when: 'foreign-key violation' },
+      { status: 408, code: 'TIMEOUT', releases: { 'elizaos-1.7': { code: 'DELETE_ERROR' } }, when: 'the deletion timed out' },
     ],
   }),
   defineOperation({
@@ -130,7 +130,7 @@ export const agentOperations = [
     probed: true,
     params: agentId,
     success: { status: 200, data: z.strictObject({ id: Uuid, name: z.string(), status: z.literal('active') }) },
-    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'START_ERROR' }],
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'START_ERROR' } } }],
   }),
   defineOperation({
     id: 'agents.stop',
@@ -155,7 +155,7 @@ export const agentOperations = [
     params: agentId,
     body: WorldCreateBody,
     success: { status: 201, data: z.strictObject({ world: World }) },
-    errors: [invalidAgent, agentNotFound, { status: 400, code: 'VALIDATION_ERROR', realCode: 'BAD_REQUEST', message: 'World name is required' }],
+    errors: [invalidAgent, agentNotFound, { status: 400, code: 'VALIDATION_ERROR', releases: { 'elizaos-1.7': { code: 'BAD_REQUEST' } }, message: 'World name is required' }],
   }),
   defineOperation({
     id: 'agents.worlds.update',
@@ -181,7 +181,7 @@ export const agentOperations = [
     style: 'E1',
     params: agentId,
     success: { status: 200, data: z.array(Panel) },
-    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'PANEL_ERROR' }],
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'PANEL_ERROR' } } }],
   }),
   defineOperation({
     id: 'agents.logs.list',
@@ -200,7 +200,7 @@ export const agentOperations = [
     },
     headers: entityHeader,
     success: { status: 200, data: z.array(Log) },
-    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'LOG_ERROR' }],
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'LOG_ERROR' } } }],
   }),
   defineOperation({
     id: 'agents.logs.delete',
@@ -214,7 +214,7 @@ export const agentOperations = [
     errors: [
       { status: 400, code: 'INVALID_ID', message: 'Invalid agent or log ID format' },
       agentNotFound,
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'DELETE_ERROR', message: 'Failed to delete log' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'DELETE_ERROR' } }, message: 'Failed to delete log' },
     ],
   }),
   defineOperation({
@@ -235,7 +235,7 @@ export const agentOperations = [
     },
     headers: entityHeader,
     success: { status: 200, data: z.strictObject({ runs: z.array(RunSummary), total: z.number().int(), hasMore: z.boolean() }) },
-    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'RUNS_ERROR' }],
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'RUNS_ERROR' } } }],
   }),
   defineOperation({
     id: 'agents.runs.get',
@@ -248,6 +248,6 @@ export const agentOperations = [
     query: { roomId: Uuid.optional() },
     headers: entityHeader,
     success: { status: 200, data: z.strictObject({ summary: RunSummary, events: z.array(RunEvent) }) },
-    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'RUN_DETAIL_ERROR' }],
+    errors: [invalidAgent, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'RUN_DETAIL_ERROR' } } }],
   }),
 ];

@@ -21,19 +21,19 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const agentId = { agentId: Uuid };
 const invalidAgent: ErrorInput = { status: 400, code: 'INVALID_ID', message: 'Invalid agent ID format' };
 const agentNotFound: ErrorInput = { status: 404, code: 'NOT_FOUND', message: 'Agent not found' };
-const processing: ErrorInput = { status: 500, code: 'INTERNAL_ERROR', realCode: 'PROCESSING_ERROR' };
+const processing: ErrorInput = { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'PROCESSING_ERROR' } } };
 const badMime = (message: string): ErrorInput => ({
-  status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', realStatus: 500, real: E5Error, realEnvelope: 'E5', realCode: 500, message, when: 'the MIME type is not allowed',
+  status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', releases: { 'elizaos-1.7': { status: 500, body: E5Error, code: 500, envelope: 'E5' } }, message, when: 'the MIME type is not allowed',
 });
 const AUDIO = z.string().meta({ description: 'The audio bytes.', format: 'binary' });
 const TextBody = z.object({ text: z.string().min(1) });
 
 const audioUploadErrors: ErrorInput[] = [
   invalidAgent,
-  { status: 400, code: 'VALIDATION_ERROR', realCode: 'INVALID_REQUEST', message: 'No audio file provided' },
+  { status: 400, code: 'VALIDATION_ERROR', releases: { 'elizaos-1.7': { code: 'INVALID_REQUEST' } }, message: 'No audio file provided' },
   agentNotFound,
   badMime('Invalid audio file type'),
-  { status: 413, code: 'PAYLOAD_TOO_LARGE', realCode: 'FILE_TOO_LARGE' },
+  { status: 413, code: 'PAYLOAD_TOO_LARGE', releases: { 'elizaos-1.7': { code: 'FILE_TOO_LARGE' } } },
   processing,
 ];
 
@@ -51,7 +51,7 @@ const speech = (id: string, path: string, summary: string, body: z.ZodType, mess
       { status: 200, data: AUDIO, contentType: 'audio/mpeg' },
       { status: 200, data: AUDIO, contentType: 'audio/wav' },
     ],
-    errors: [invalidAgent, { status: 400, code: 'VALIDATION_ERROR', realCode: 'INVALID_REQUEST', message }, agentNotFound, processing],
+    errors: [invalidAgent, { status: 400, code: 'VALIDATION_ERROR', releases: { 'elizaos-1.7': { code: 'INVALID_REQUEST' } }, message }, agentNotFound, processing],
   });
 
 export const audioOperations = [
@@ -111,9 +111,9 @@ export const mediaOperations = [
     success: { status: 200, data: UploadedMedia.extend({ type: z.enum(['image', 'video', 'audio', 'document']) }).meta({ id: 'UploadedAgentMedia' }) },
     errors: [
       invalidAgent,
-      { status: 400, code: 'VALIDATION_ERROR', realCode: 'INVALID_REQUEST', message: 'No media file provided' },
+      { status: 400, code: 'VALIDATION_ERROR', releases: { 'elizaos-1.7': { code: 'INVALID_REQUEST' } }, message: 'No media file provided' },
       badMime('Invalid file type'),
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'UPLOAD_ERROR' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'UPLOAD_ERROR' } } },
     ],
   }),
   defineOperation({

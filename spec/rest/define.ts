@@ -8,7 +8,7 @@ import {
   successEnvelope,
   type DocumentedErrorCode,
 } from '../schemas/envelopes.js';
-import type { Profile, Profiles } from '../profiles.js';
+import { levelIn, lineage, PROFILES, RELEASE_PROFILES, type Profile, type Profiles, type ReleaseProfile } from '../profiles.js';
 import { apiConventions } from './conventions.js';
 import {
   pathParamNames,
@@ -29,14 +29,35 @@ import {
  */
 export type Style = 'E1' | 'E2' | 'E3' | 'E4' | 'root';
 
+/**
+ * How a response differs in one release from what the style derives (or from its parent release):
+ * - `status`: the release's status when it differs from the documented one (e.g. a 415 that 1.7.2 answers with 500);
+ * - `body`: the release's body when it is not what the style derives (a hybrid, E5, …);
+ * - `code`: the release's error code (E1/E4) when it differs from the documented `code`;
+ * - `envelope`: the release's envelope when it is not the style's;
+ * - `message`: the exact message the release sends, when it differs from the entry's `message`.
+ */
+export interface ReleaseOverlay {
+  status?: number;
+  body?: z.ZodType;
+  code?: string | number;
+  envelope?: ResponseVariant['envelope'];
+  message?: string;
+}
+
+/**
+ * Overlays per release, resolved along the lineage: a release's fields override its parent's, a release not named
+ * takes its parent's, and `null` says this response does not exist in that release (nor in its children, unless
+ * they name one again).
+ */
+export type ReleaseOverlays = Partial<Record<ReleaseProfile, ReleaseOverlay | null>>;
+
 export interface SuccessInput {
   status: number;
   /** The payload: what `data` holds in the envelope, or the raw body. `undefined`: no body. */
   data?: z.ZodType;
-  /** The elizaos-1.7 body when it is not what the style derives (a hybrid). */
-  real?: z.ZodType;
-  /** The elizaos-1.7 status when it differs from the documented one. */
-  realStatus?: number;
+  /** How the release profiles answer where it is not what the style derives. */
+  releases?: ReleaseOverlays;
   contentType?: string;
   description?: string;
   profiles?: Profiles;
@@ -47,15 +68,10 @@ export interface ErrorInput {
   status: number;
   /** The documented profile's stable code. */
   code: DocumentedErrorCode;
-  /** The elizaos-1.7 code (E1/E4), when it differs from `code`. */
-  realCode?: string | number;
-  /** The exact message elizaos-1.7 sends. */
+  /** The exact message the releases send (a release's overlay can replace it). */
   message?: string;
-  /** The elizaos-1.7 status when it differs (e.g. a 415 that 1.7.2 answers with 400). */
-  realStatus?: number;
-  /** The elizaos-1.7 body when it is not what the style derives. */
-  real?: z.ZodType;
-  realEnvelope?: ResponseVariant['envelope'];
+  /** How the release profiles answer where it is not what the style derives (code, status, body, envelope). */
+  releases?: ReleaseOverlays;
   profiles?: Profiles;
   when?: string;
 }
@@ -94,17 +110,66 @@ export function statusText(status: number): string {
 }
 
 function only(profiles: Profiles, profile: Profile): Profiles {
-  const level = profiles[profile];
+  const level = levelIn(profiles, profile);
   return level ? { [profile]: level } : {};
 }
 
-/** The variant's levels, for the profiles the operation itself belongs to. */
+/** The variant's levels, resolved for every profile the operation itself belongs to. */
 function within(variant: Profiles | undefined, op: Profiles): Profiles {
   const out: Profiles = {};
-  for (const [profile, level] of Object.entries(variant ?? op) as [Profile, Profiles[Profile]][]) {
-    if (op[profile] && level) out[profile] = level;
+  for (const profile of PROFILES) {
+    const level = levelIn(variant ?? op, profile);
+    if (levelIn(op, profile) && level) out[profile] = level;
   }
   return out;
+}
+
+/**
+ * A release's overlay, resolved along its lineage: the nearest release that names one wins field by field over
+ * those above it; `null` ends the walk, and when the release itself (or the nearest named) is null the response
+ * does not exist there.
+ */
+export function overlayIn(overlays: ReleaseOverlays | undefined, release: ReleaseProfile): ReleaseOverlay | null {
+  let out: ReleaseOverlay | undefined;
+  for (const p of lineage(release) as ReleaseProfile[]) {
+    if (!overlays || !(p in overlays)) continue;
+    const own = overlays[p];
+    if (own === null) return out ?? null;
+    out = { ...own, ...out };
+  }
+  return out ?? {};
+}
+
+/**
+ * One variant per distinct release answer: `build` gives each release's variant (or none), identical ones are
+ * grouped into one variant listing all their releases, and a group is marked null in the releases that would
+ * otherwise inherit it but answer differently.
+ */
+function perRelease(profiles: Profiles, build: (release: ReleaseProfile, level: Profiles) => ResponseVariant | undefined): ResponseVariant[] {
+  const groups: { key: string; variant: ResponseVariant }[] = [];
+  const schemaIds = new Map<z.ZodType, number>();
+  const idOf = (schema: z.ZodType | undefined) => {
+    if (!schema) return -1;
+    let id = schemaIds.get(schema);
+    if (id === undefined) schemaIds.set(schema, (id = schemaIds.size));
+    return id;
+  };
+  for (const release of RELEASE_PROFILES) {
+    const level = only(profiles, release);
+    if (isEmpty(level)) continue;
+    const v = build(release, level);
+    if (!v) continue;
+    const key = JSON.stringify([v.status, v.description, v.envelope, v.contentType, idOf(v.schema), v.error, v.ref, v.when]);
+    const group = groups.find((g) => g.key === key);
+    if (group) Object.assign(group.variant.profiles, v.profiles);
+    else groups.push({ key, variant: v });
+  }
+  for (const { variant } of groups) {
+    for (const release of RELEASE_PROFILES) {
+      if (!(release in variant.profiles) && levelIn(variant.profiles, release)) variant.profiles[release] = null;
+    }
+  }
+  return groups.map((g) => g.variant);
 }
 
 function isEmpty(profiles: Profiles): boolean {
@@ -132,25 +197,27 @@ function envelopeOfContent(contentType: string | undefined): ResponseVariant['en
   return contentType.startsWith('text/') ? 'text' : 'binary';
 }
 
-function realSuccess(op: OperationInput, s: SuccessInput, profiles: Profiles): ResponseVariant[] {
-  const p = only(profiles, 'elizaos-1.7');
-  if (isEmpty(p)) return [];
-  const status = s.realStatus ?? s.status;
-  if (s.real === undefined && s.data === undefined) {
-    return [{ status, description: s.description ?? statusText(status), envelope: 'empty', profiles: p, when: s.when }];
-  }
+function releaseSuccess(op: OperationInput, s: SuccessInput, profiles: Profiles): ResponseVariant[] {
   const enveloped = (op.style === 'E1' || op.style === 'E2') && (s.contentType ?? 'application/json') === 'application/json';
-  const schema = s.real ?? (enveloped && s.data ? successEnvelope(s.data) : s.data);
-  const envelope = s.real ? 'hybrid' : enveloped ? op.style : op.style === 'root' ? envelopeOfContent(s.contentType) : s.contentType && s.contentType !== 'application/json' ? envelopeOfContent(s.contentType) : 'E3';
-  return [{
-    status,
-    description: s.description ?? statusText(status),
-    envelope: envelope as ResponseVariant['envelope'],
-    contentType: s.contentType ?? 'application/json',
-    schema,
-    profiles: p,
-    when: s.when,
-  }];
+  const derived = (s.data !== undefined && enveloped ? successEnvelope(s.data) : s.data);
+  return perRelease(profiles, (release, p) => {
+    const o = overlayIn(s.releases, release);
+    if (o === null) return undefined;
+    const status = o.status ?? s.status;
+    if (o.body === undefined && s.data === undefined) {
+      return { status, description: s.description ?? statusText(status), envelope: o.envelope ?? 'empty', profiles: p, when: s.when };
+    }
+    const envelope = o.envelope ?? (o.body ? 'hybrid' : enveloped ? op.style : op.style === 'root' ? envelopeOfContent(s.contentType) : s.contentType && s.contentType !== 'application/json' ? envelopeOfContent(s.contentType) : 'E3');
+    return {
+      status,
+      description: s.description ?? statusText(status),
+      envelope: envelope as ResponseVariant['envelope'],
+      contentType: s.contentType ?? 'application/json',
+      schema: o.body ?? derived,
+      profiles: p,
+      when: s.when,
+    };
+  });
 }
 
 function documentedError(e: ErrorInput, profiles: Profiles): ResponseVariant[] {
@@ -177,24 +244,26 @@ const REAL_ERROR_BY_STYLE: Record<Style, { schema: z.ZodType; envelope: Response
   root: { schema: RootError, envelope: 'raw' },
 };
 
-function realError(op: OperationInput, e: ErrorInput, profiles: Profiles): ResponseVariant[] {
-  const p = only(profiles, 'elizaos-1.7');
-  if (isEmpty(p)) return [];
-  const status = e.realStatus ?? e.status;
+function releaseError(op: OperationInput, e: ErrorInput, profiles: Profiles): ResponseVariant[] {
   const byStyle = REAL_ERROR_BY_STYLE[op.style];
   const hasCode = byStyle.envelope === 'E1' || byStyle.envelope === 'E4';
-  const code = e.realCode ?? (hasCode ? e.code : undefined);
-  return [{
-    status,
-    description: `${statusText(status)}${e.message ? `: ${e.message}` : ''}`,
-    envelope: e.realEnvelope ?? byStyle.envelope,
-    contentType: 'application/json',
-    schema: e.real ?? byStyle.schema,
-    profiles: p,
-    error: { code, message: e.message },
-    ref: errorRef(e),
-    when: e.when,
-  }];
+  return perRelease(profiles, (release, p) => {
+    const o = overlayIn(e.releases, release);
+    if (o === null) return undefined;
+    const status = o.status ?? e.status;
+    const message = o.message ?? e.message;
+    return {
+      status,
+      description: `${statusText(status)}${message ? `: ${message}` : ''}`,
+      envelope: o.envelope ?? byStyle.envelope,
+      contentType: 'application/json',
+      schema: o.body ?? byStyle.schema,
+      profiles: p,
+      error: { code: o.code ?? (hasCode ? e.code : undefined), message },
+      ref: errorRef(e),
+      when: e.when,
+    };
+  });
 }
 
 /** The ref that links an error's documented and 1.7.2 variants. */
@@ -229,11 +298,11 @@ export function defineOperation(input: OperationInput): RestOperation {
   const responses: ResponseVariant[] = [];
   for (const s of successes) {
     const profiles = within(s.profiles, input.profiles);
-    responses.push(...documentedSuccess(input, s, profiles), ...realSuccess(input, s, profiles));
+    responses.push(...documentedSuccess(input, s, profiles), ...releaseSuccess(input, s, profiles));
   }
   for (const e of errors) {
     const profiles = within(e.profiles, input.profiles);
-    responses.push(...documentedError(e, profiles), ...realError(input, e, profiles));
+    responses.push(...documentedError(e, profiles), ...releaseError(input, e, profiles));
   }
   responses.push(...(input.extra ?? []));
   const auth = input.auth ?? (input.path.startsWith('/api/') ? 'api-key' : 'none');

@@ -33,7 +33,7 @@ const agentMemoryInputs: OperationInput[] = [
     errors: [
       { status: 400, code: 'INVALID_ID', message: 'Invalid agent ID or channel ID format' },
       agentNotFound,
-      { status: 500, code: 'INTERNAL_ERROR', realCode: '500', message: 'Failed to retrieve memories' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: '500' } }, message: 'Failed to retrieve memories' },
     ],
   },
   {
@@ -56,7 +56,7 @@ const agentMemoryInputs: OperationInput[] = [
     errors: [
       { status: 400, code: 'INVALID_ID', message: 'Invalid room ID format' },
       agentNotFound,
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'MEMORY_ERROR' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'MEMORY_ERROR' } } },
     ],
   },
   {
@@ -72,7 +72,7 @@ const agentMemoryInputs: OperationInput[] = [
     errors: [
       { status: 400, code: 'INVALID_ID' },
       agentNotFound,
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'UPDATE_ERROR' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'UPDATE_ERROR' } } },
     ],
   },
   {
@@ -84,7 +84,7 @@ const agentMemoryInputs: OperationInput[] = [
     style: 'E1',
     params: { agentId: Uuid },
     success: { status: 200, data: z.strictObject({ deleted: z.number().int().nonnegative(), message: z.literal('All agent memories cleared successfully') }) },
-    errors: [{ status: 400, code: 'INVALID_ID' }, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'DELETE_ERROR' }],
+    errors: [{ status: 400, code: 'INVALID_ID' }, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'DELETE_ERROR' } } }],
   },
   {
     id: 'memory.memories.clear-room',
@@ -98,7 +98,7 @@ const agentMemoryInputs: OperationInput[] = [
     errors: [
       { status: 400, code: 'INVALID_ID', message: 'Invalid room ID' },
       agentNotFound,
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'DELETE_ERROR' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'DELETE_ERROR' } } },
     ],
   },
   {
@@ -110,7 +110,7 @@ const agentMemoryInputs: OperationInput[] = [
     style: 'E1',
     params: { agentId: Uuid, memoryId: Uuid },
     success: { status: 200, data: z.strictObject({ message: z.literal('Memory deleted successfully') }) },
-    errors: [{ status: 400, code: 'INVALID_ID' }, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'DELETE_ERROR' }],
+    errors: [{ status: 400, code: 'INVALID_ID' }, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'DELETE_ERROR' } } }],
   },
   {
     id: 'memory.rooms.create',
@@ -132,9 +132,9 @@ const agentMemoryInputs: OperationInput[] = [
     success: { status: 201, data: CreatedRoom },
     errors: [
       { status: 400, code: 'INVALID_ID' },
-      { status: 400, code: 'VALIDATION_ERROR', realCode: 'MISSING_PARAM', message: 'Room name is required' },
+      { status: 400, code: 'VALIDATION_ERROR', releases: { 'elizaos-1.7': { code: 'MISSING_PARAM' } }, message: 'Room name is required' },
       agentNotFound,
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'CREATE_ERROR' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'CREATE_ERROR' } } },
     ],
   },
   {
@@ -147,7 +147,7 @@ const agentMemoryInputs: OperationInput[] = [
     probed: true,
     params: { agentId: Uuid },
     success: { status: 200, data: z.strictObject({ rooms: z.array(Room) }) },
-    errors: [{ status: 400, code: 'INVALID_ID' }, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', realCode: 'RETRIEVAL_ERROR' }],
+    errors: [{ status: 400, code: 'INVALID_ID' }, agentNotFound, { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'RETRIEVAL_ERROR' } } }],
   },
   {
     id: 'memory.rooms.get',
@@ -162,7 +162,7 @@ const agentMemoryInputs: OperationInput[] = [
       { status: 400, code: 'INVALID_ID' },
       agentNotFound,
       { status: 404, code: 'NOT_FOUND', message: 'Room not found' },
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'RETRIEVAL_ERROR' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'RETRIEVAL_ERROR' } } },
     ],
   },
 ];
@@ -204,18 +204,17 @@ const groupOperations = [
       {
         status: 207,
         data: z.strictObject({ rooms: z.array(GroupRoom), errors: z.array(GroupCreateFailure) }),
-        real: z.strictObject({ success: z.literal(false), data: z.array(GroupRoom), errors: z.array(GroupCreateFailure) }),
+        releases: { 'elizaos-1.7': { body: z.strictObject({ success: z.literal(false), data: z.array(GroupRoom), errors: z.array(GroupCreateFailure) }) } },
         description: 'Some agents failed',
         when: 'some agents failed',
       },
     ],
     errors: [
-      { status: 400, code: 'VALIDATION_ERROR', realCode: 'BAD_REQUEST', message: 'agentIds must be a non-empty array' },
+      { status: 400, code: 'VALIDATION_ERROR', releases: { 'elizaos-1.7': { code: 'BAD_REQUEST' } }, message: 'agentIds must be a non-empty array' },
       {
         status: 500,
         code: 'INTERNAL_ERROR',
-        real: z.strictObject({ success: z.literal(false), error: z.array(GroupCreateFailure) }),
-        realEnvelope: 'hybrid',
+        releases: { 'elizaos-1.7': { body: z.strictObject({ success: z.literal(false), error: z.array(GroupCreateFailure) }), envelope: 'hybrid' } },
         when: 'every agent failed (elizaos-1.7: `error` is an array)',
       },
     ],
@@ -231,7 +230,7 @@ const groupOperations = [
     success: { status: 204 },
     errors: [
       { status: 400, code: 'INVALID_ID', message: 'Invalid messageServerId (worldId) format' },
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'DELETE_ERROR' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'DELETE_ERROR' } } },
     ],
   }),
   defineOperation({
@@ -243,7 +242,7 @@ const groupOperations = [
     style: 'E1',
     params: { messageServerId: Uuid },
     success: { status: 204 },
-    errors: [{ status: 400, code: 'INVALID_ID' }, { status: 500, code: 'INTERNAL_ERROR', realCode: 'DELETE_ERROR' }],
+    errors: [{ status: 400, code: 'INVALID_ID' }, { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'DELETE_ERROR' } } }],
   }),
 ];
 

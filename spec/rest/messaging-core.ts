@@ -108,7 +108,7 @@ export const messagingCoreOperations = [
     success: {
       status: 202,
       data: z.strictObject({ messageId: Uuid }),
-      real: z.strictObject({ success: z.literal(true), message: z.literal('Message ingested and published to bus'), data: z.strictObject({ messageId: Uuid }) }),
+      releases: { 'elizaos-1.7': { body: z.strictObject({ success: z.literal(true), message: z.literal('Message ingested and published to bus'), data: z.strictObject({ messageId: Uuid }) }) } },
     },
     errors: [
       { status: 400, code: 'VALIDATION_ERROR', message: 'Invalid external message payload' },
@@ -132,9 +132,7 @@ export const messagingCoreOperations = [
         status: 404,
         code: 'NOT_FOUND',
         message: 'API endpoint not found',
-        real: E5Error,
-        realEnvelope: 'E5',
-        realCode: 404,
+        releases: { 'elizaos-1.7': { body: E5Error, code: 404, envelope: 'E5' } },
         profiles: lv(undefined, 'MUST'),
         when: 'always: no such route',
       },

@@ -55,9 +55,9 @@ describe('REST operations', () => {
   it('gives every response variant a profile of its operation', () => {
     for (const op of restOperations) {
       for (const v of op.responses) {
-        const profiles = Object.keys(v.profiles);
+        const profiles = PROFILES.filter((p) => levelIn(v.profiles, p));
         expect(profiles.length, `${op.id} ${v.status}`).toBeGreaterThan(0);
-        for (const p of profiles) expect(op.profiles[p as keyof typeof op.profiles], `${op.id} ${v.status} in ${p}`).toBeDefined();
+        for (const p of profiles) expect(levelIn(op.profiles, p), `${op.id} ${v.status} in ${p}`).toBeDefined();
       }
     }
   });

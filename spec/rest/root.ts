@@ -31,7 +31,7 @@ export const rootOperations = [
     style: 'root',
     probed: true,
     success: { status: 200, data: z.strictObject({ status: z.literal('ok'), timestamp: IsoDateTime }).meta({ id: 'Healthz' }) },
-    errors: [{ status: 429, code: 'RATE_LIMIT_EXCEEDED', realEnvelope: 'text', when: 'over 100 requests/min from a non-private address' }],
+    errors: [{ status: 429, code: 'RATE_LIMIT_EXCEEDED', releases: { 'elizaos-1.7': { envelope: 'text' } }, when: 'over 100 requests/min from a non-private address' }],
   }),
   defineOperation({
     id: 'root.health',
@@ -45,7 +45,7 @@ export const rootOperations = [
       { status: 200, data: HealthBody, description: 'OK: at least one agent runs' },
       { status: 503, data: HealthBody, description: 'DEGRADED: no agent runs', when: 'no agent is running' },
     ],
-    errors: [{ status: 429, code: 'RATE_LIMIT_EXCEEDED', realEnvelope: 'text', when: 'over 100 requests/min from a non-private address' }],
+    errors: [{ status: 429, code: 'RATE_LIMIT_EXCEEDED', releases: { 'elizaos-1.7': { envelope: 'text' } }, when: 'over 100 requests/min from a non-private address' }],
   }),
   defineOperation({
     id: 'root.media.agent-upload',

@@ -37,7 +37,7 @@ const logsInput = (method: 'GET' | 'POST', id: string, probed: boolean): Operati
   probed,
   query: LogsQuery,
   success: { status: 200, data: LogsBody },
-  errors: [{ status: 500, code: 'INTERNAL_ERROR', real: LogsError, realEnvelope: 'raw', message: 'Failed to retrieve logs' }],
+  errors: [{ status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { body: LogsError, envelope: 'raw' } }, message: 'Failed to retrieve logs' }],
 });
 
 const HealthBody = z.strictObject({
@@ -108,7 +108,7 @@ export const serverOperations = [
     profiles: lv('SHOULD', 'SHOULD'),
     style: 'E3',
     success: { status: 200, data: z.strictObject({ status: z.literal('success'), message: z.literal('Logs cleared successfully') }) },
-    errors: [{ status: 500, code: 'INTERNAL_ERROR', real: LogsError, realEnvelope: 'raw', message: 'Failed to clear logs' }],
+    errors: [{ status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { body: LogsError, envelope: 'raw' } }, message: 'Failed to clear logs' }],
   }),
   defineOperation({
     id: 'server.debug.servers',
@@ -121,7 +121,7 @@ export const serverOperations = [
     success: {
       status: 200,
       data: z.strictObject({ servers: z.array(MessageServer), count: z.number().int().nonnegative() }),
-      real: z.strictObject({ success: z.literal(true), servers: z.array(MessageServer), count: z.number().int().nonnegative() }),
+      releases: { 'elizaos-1.7': { body: z.strictObject({ success: z.literal(true), servers: z.array(MessageServer), count: z.number().int().nonnegative() }) } },
     },
     errors: [{ status: 500, code: 'INTERNAL_ERROR' }],
   }),
@@ -165,7 +165,7 @@ export const systemOperations = [
     profiles: lv('MAY', 'MAY'),
     style: 'E1',
     success: { status: 200, data: z.record(z.string(), z.string()) },
-    errors: [{ status: 500, code: 'INTERNAL_ERROR', realCode: 'FETCH_ERROR' }],
+    errors: [{ status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'FETCH_ERROR' } } }],
   }),
   defineOperation({
     id: 'system.env.update',
@@ -175,10 +175,10 @@ export const systemOperations = [
     profiles: lv('MAY', 'MAY'),
     style: 'E1',
     body: z.object({ content: z.record(z.string(), z.string()) }),
-    success: { status: 200, data: z.strictObject({ message: z.string() }), real: SuccessMessage },
+    success: { status: 200, data: z.strictObject({ message: z.string() }), releases: { 'elizaos-1.7': { body: SuccessMessage } } },
     errors: [
-      { status: 400, code: 'VALIDATION_ERROR', realCode: 'INVALID_INPUT', message: 'Missing or invalid "content" in request body' },
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'UPDATE_ERROR' },
+      { status: 400, code: 'VALIDATION_ERROR', releases: { 'elizaos-1.7': { code: 'INVALID_INPUT' } }, message: 'Missing or invalid "content" in request body' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'UPDATE_ERROR' } } },
     ],
   }),
 ];

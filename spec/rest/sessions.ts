@@ -15,9 +15,9 @@ import { defineOperation, type ErrorInput } from './define.js';
 import { lv } from './levels.js';
 
 const sessionId = { sessionId: Uuid };
-const notFound: ErrorInput = { status: 404, code: 'NOT_FOUND', realCode: 'SESSION_NOT_FOUND', message: "Session with ID '<id>' not found" };
-const expired: ErrorInput = { status: 410, code: 'GONE', realCode: 'SESSION_EXPIRED', when: 'the session expired' };
-const internal: ErrorInput = { status: 500, code: 'INTERNAL_ERROR', realCode: 'INTERNAL_SERVER_ERROR' };
+const notFound: ErrorInput = { status: 404, code: 'NOT_FOUND', releases: { 'elizaos-1.7': { code: 'SESSION_NOT_FOUND' } }, message: "Session with ID '<id>' not found" };
+const expired: ErrorInput = { status: 410, code: 'GONE', releases: { 'elizaos-1.7': { code: 'SESSION_EXPIRED' } }, when: 'the session expired' };
+const internal: ErrorInput = { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'INTERNAL_SERVER_ERROR' } } };
 
 const SessionSendData = z.strictObject({
   userMessage: BusMessage,
@@ -59,8 +59,8 @@ export const sessionOperations = [
     errors: [
       { status: 400, code: 'VALIDATION_ERROR', message: 'Missing required fields: agentId, userId' },
       { status: 400, code: 'VALIDATION_ERROR', message: "Invalid UUID format for field 'agentId'" },
-      { status: 404, code: 'NOT_FOUND', realCode: 'AGENT_NOT_FOUND' },
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'SESSION_CREATION_FAILED' },
+      { status: 404, code: 'NOT_FOUND', releases: { 'elizaos-1.7': { code: 'AGENT_NOT_FOUND' } } },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'SESSION_CREATION_FAILED' } } },
     ],
   }),
   defineOperation({
@@ -113,7 +113,7 @@ export const sessionOperations = [
       {
         status: 201,
         data: SessionSendData,
-        real: z.strictObject({ success: z.literal(true), userMessage: BusMessage, agentResponse: Content.optional(), sessionStatus: SessionStatus }),
+        releases: { 'elizaos-1.7': { body: z.strictObject({ success: z.literal(true), userMessage: BusMessage, agentResponse: Content.optional(), sessionStatus: SessionStatus }) } },
       },
       { status: 200, data: z.string(), contentType: 'text/event-stream', description: 'SSE stream of the reply', when: 'transport is sse' },
     ],
@@ -121,7 +121,7 @@ export const sessionOperations = [
       { status: 400, code: 'VALIDATION_ERROR', message: 'Invalid content: Content cannot be empty' },
       notFound,
       expired,
-      { status: 500, code: 'INTERNAL_ERROR', realCode: 'MESSAGE_SEND_FAILED' },
+      { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'MESSAGE_SEND_FAILED' } } },
     ],
   }),
   defineOperation({
@@ -150,7 +150,7 @@ export const sessionOperations = [
     style: 'E4',
     params: sessionId,
     success: { status: 200, data: SessionInfo },
-    errors: [notFound, expired, { status: 400, code: 'BAD_REQUEST', realCode: 'SESSION_RENEWAL_FAILED', when: 'the maximum duration is reached' }],
+    errors: [notFound, expired, { status: 400, code: 'BAD_REQUEST', releases: { 'elizaos-1.7': { code: 'SESSION_RENEWAL_FAILED' } }, when: 'the maximum duration is reached' }],
   }),
   defineOperation({
     id: 'messaging.sessions.timeout.update',
@@ -190,7 +190,7 @@ export const sessionOperations = [
     style: 'E4',
     probed: true,
     params: sessionId,
-    success: { status: 200, data: z.strictObject({ message: z.string() }), real: SuccessMessage },
+    success: { status: 200, data: z.strictObject({ message: z.string() }), releases: { 'elizaos-1.7': { body: SuccessMessage } } },
     errors: [notFound],
   }),
 ];
