@@ -32,7 +32,8 @@ const shown = (path: string) => (path === '' ? '(the whole value)' : path);
 
 /**
  * The changes from shape `a` to shape `b`, read from `side`: a field a client reads that goes away breaks it, a
- * field it may send that goes away does not. Field paths are dotted, `[]` for array items, `{}` for record values.
+ * field it may send that goes away does not. Field paths are dotted, `[]` for array items, `{}` for record values,
+ * `<n>` for the n-th option of a union compared option by option.
  */
 export function diffShapes(a: Shape, b: Shape, side: Side, site: ShapeSite, path = ''): SpecChange[] {
   const emit = (rule: DiffRuleId, params: Record<string, string> = {}) =>
@@ -52,7 +53,14 @@ export function diffShapes(a: Shape, b: Shape, side: Side, site: ShapeSite, path
   return [emit(side === 'request' ? 'request-field-retyped' : 'response-field-retyped', { from: describeShape(a), to: describeShape(b) })];
 }
 
-const isUnknown = (s: Shape) => s.kind === 'scalar' && (s.type === 'unknown' || s.type === 'any');
+const isAnything = (s: Shape) => s.kind === 'scalar' && (s.type === 'unknown' || s.type === 'any');
+/** A shape any value fits: `unknown`, or a union with an `unknown` option. */
+const isUnknown = (s: Shape): boolean => isAnything(s) || (s.kind === 'union' && s.options.some(isAnything));
+
+/** `"a", "b", "c"`, or the first five and how many more. */
+function listValues(values: string[]): string {
+  return values.length > 5 ? `${values.slice(0, 5).join(', ')} and ${values.length - 5} more` : values.join(', ');
+}
 
 type Emit = (rule: DiffRuleId, params?: Record<string, string>) => SpecChange;
 
@@ -77,8 +85,8 @@ function diffValues(a: string[], b: string[], side: Side, emit: Emit, from: stri
   }
   // one change per field, naming every value: a code list that shrinks by ten is one change, not ten
   const out: SpecChange[] = [];
-  if (removed.length > 0) out.push(emit(side === 'request' ? 'request-enum-value-removed' : 'response-enum-value-removed', { value: removed.join(', ') }));
-  if (added.length > 0) out.push(emit(side === 'request' ? 'request-enum-value-added' : 'response-enum-value-added', { value: added.join(', ') }));
+  if (removed.length > 0) out.push(emit(side === 'request' ? 'request-enum-value-removed' : 'response-enum-value-removed', { value: listValues(removed), values: removed.join(', ') }));
+  if (added.length > 0) out.push(emit(side === 'request' ? 'request-enum-value-added' : 'response-enum-value-added', { value: listValues(added), values: added.join(', ') }));
   return out;
 }
 
@@ -118,11 +126,16 @@ function diffObjects(a: ObjectShape, b: ObjectShape, side: Side, site: ShapeSite
   return out;
 }
 
-/** A removed and an added field with the same shape, when that shape is unique among them: a rename. */
+/**
+ * A removed and an added field with the same shape, when that shape is unique among them: a rename. A single
+ * literal (`success: true` and `healthy: true`) says too little to pair two fields.
+ */
 function pairRenames(a: ObjectShape, b: ObjectShape, removed: string[], added: string[]): Map<string, string> {
   const pairs = new Map<string, string>();
   const key = (f: Field) => `${f.optional}:${signature(f.shape)}`;
   for (const from of removed) {
+    const shape = (a.fields[from] as Field).shape;
+    if (shape.kind === 'values' && shape.values.length === 1) continue;
     const k = key(a.fields[from] as Field);
     const sameA = removed.filter((n) => key(a.fields[n] as Field) === k);
     const sameB = added.filter((n) => key(b.fields[n] as Field) === k);

@@ -7,7 +7,9 @@ import { diffShapes } from './shape-diff.js';
 
 /** The name a client listens to or emits: the wire event, with the message type for `message` envelopes. */
 export function wireName(event: SocketEvent): string {
-  return event.messageType === undefined ? event.event : `${event.event} type ${event.messageType}`;
+  // 1.7.2's bare events are named by a digit: "event 2" reads better than "2"
+  const name = /^\d+$/.test(event.event) ? `event ${event.event}` : event.event;
+  return event.messageType === undefined ? name : `${name} type ${event.messageType}`;
 }
 
 const DIRECTION = { 'client-to-server': 'client', 'server-to-client': 'server' } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentSpec, type SpecData } from '../../spec/diff/index.js';
+import { currentSpec, type HandshakeData, type SpecData } from '../../spec/diff/index.js';
 import type { Flow } from '../../spec/flows/flow.js';
 import type { RestOperation, ResponseVariant } from '../../spec/rest/operation.js';
 import type { SocketEvent } from '../../spec/socket/event.js';
@@ -42,6 +42,12 @@ export function withEventSchema(id: string, edit: (schema: z.ZodObject) => z.Zod
 export function withFlow(id: string, edit: (flow: Flow) => Flow): SpecData {
   const spec = currentSpec();
   return { ...spec, flows: spec.flows.map((f) => (f.id === id ? edit(f) : f)) };
+}
+
+/** A copy with the handshake edited. */
+export function withHandshake(edit: (handshake: HandshakeData) => HandshakeData): SpecData {
+  const spec = currentSpec();
+  return { ...spec, handshake: edit(spec.handshake) };
 }
 
 function asObject(schema: z.ZodType): z.ZodObject {

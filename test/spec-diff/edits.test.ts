@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { Uuid } from '../../spec/schemas/primitives.js';
 import { describe, expect, it } from 'vitest';
 import { currentSpec, diffSpecs, type SpecData } from '../../spec/diff/index.js';
-import { withBodySchema, withEventSchema, withFlow, withOperation, withResponseSchema } from './edit-spec.js';
+import { withBodySchema, withEventSchema, withFlow, withHandshake, withOperation, withResponseSchema } from './edit-spec.js';
 
 /** The changes from this package's elizaos-1.7 to the same profile of an edited copy. */
 function changesTo(edited: SpecData) {
@@ -83,5 +84,25 @@ describe('spec diff of one edited field', () => {
       steps: f.steps.map((s) => ({ ...s, expect: s.expect.map((a) => ({ ...a, sequence: [...a.sequence].reverse() })) })),
     }));
     expect(changesTo(reordered).map((c) => [c.rule, c.breaking])).toEqual([['flow-order-changed', true]]);
+  });
+
+  it('pairs no rename on a lone literal: a field gone and another come are reported apart', () => {
+    const edited = withResponseSchema('system.version', 200, (s) => s.omit({ source: true }).extend({ origin: z.literal('server') }));
+    expect(changesTo(edited).map((c) => [c.rule, c.path])).toEqual([['response-required-field-removed', 'source'], ['response-field-added', 'origin']]);
+  });
+
+  it('reports a new handshake refusal as breaking and a required auth field as breaking', () => {
+    const refused = withHandshake((h) => ({ ...h, rejections: [...h.rejections, { reason: 'origin', message: 'Origin not allowed', profiles: { 'elizaos-1.7': 'MUST' }, when: 'the Origin header is not listed' }] }));
+    expect(changesTo(refused).map((c) => [c.rule, c.breaking, c.specId])).toEqual([['handshake-rejection-added', true, 'handshake']]);
+    const auth = withHandshake((h) => ({ ...h, auth: { ...h.auth, 'elizaos-1.7': z.looseObject({ entityId: Uuid, apiKey: z.string() }) } }));
+    expect(changesTo(auth).map((c) => [c.rule, c.breaking, c.path])).toEqual([['request-field-became-required', true, 'apiKey']]);
+  });
+
+  it('reports an event a flow now forbids as breaking', () => {
+    const forbidden = withFlow('flow.connect', (f) => ({
+      ...f,
+      steps: f.steps.map((s) => ({ ...s, expect: s.expect.map((a) => ({ ...a, sequence: a.sequence.map((e) => (e.event === 'server.connection_established' ? { ...e, count: 'none' as const } : e)) })) })),
+    }));
+    expect(changesTo(forbidden).map((c) => [c.rule, c.breaking])).toEqual([['flow-event-now-forbidden', true]]);
   });
 });
