@@ -47,6 +47,12 @@ export function diffShapes(a: Shape, b: Shape, side: Side, site: ShapeSite, path
   if (a.kind === 'record' && b.kind === 'record') return diffShapes(a.value, b.value, side, site, `${path}{}`);
   if (a.kind === 'values' && b.kind === 'values') return diffValues(a.values, b.values, side, emit, describeShape(a), describeShape(b));
   if (a.kind === 'union' && b.kind === 'union') return diffUnions(a.options, b.options, side, site, path, emit);
+  if (a.kind === 'scalar' && b.kind === 'values' && valuesOf(b.values, a)) {
+    return [emit(side === 'request' ? 'request-field-narrowed' : 'response-field-narrowed', { from: describeShape(a), to: describeShape(b) })];
+  }
+  if (a.kind === 'values' && b.kind === 'scalar' && valuesOf(a.values, b)) {
+    return [emit(side === 'request' ? 'request-field-widened' : 'response-field-widened', { from: describeShape(a), to: describeShape(b) })];
+  }
   if (a.kind === 'scalar' && b.kind === 'scalar' && a.type === b.type) {
     return [emit(side === 'request' ? 'request-format-changed' : 'response-format-changed', { from: describeShape(a), to: describeShape(b) })];
   }
@@ -60,6 +66,13 @@ const isUnknown = (s: Shape): boolean => isAnything(s) || (s.kind === 'union' &&
 /** `"a", "b", "c"`, or the first five and how many more. */
 function listValues(values: string[]): string {
   return values.length > 5 ? `${values.slice(0, 5).join(', ')} and ${values.length - 5} more` : values.join(', ');
+}
+
+/** Whether every literal (JSON text) is a value of the scalar: `"NOT_FOUND"` of `string`, `4` of `number`. */
+function valuesOf(values: string[], scalar: Extract<Shape, { kind: 'scalar' }>): boolean {
+  if (scalar.format !== undefined) return false;
+  const fits = { string: (v: string) => v.startsWith('"'), number: (v: string) => /^-?\d/.test(v), boolean: (v: string) => v === 'true' || v === 'false' }[scalar.type];
+  return fits !== undefined && values.every(fits);
 }
 
 type Emit = (rule: DiffRuleId, params?: Record<string, string>) => SpecChange;

@@ -59,6 +59,13 @@ describe('spec diff of one edited field', () => {
     expect(changesTo(widened).map((c) => [c.rule, c.level, c.path])).toEqual([['response-enum-value-added', 'warning', 'source']]);
   });
 
+  it('reports a response literal widened to its type as a warning, a request string narrowed to values as breaking', () => {
+    const widened = withResponseSchema('system.version', 200, (s) => s.extend({ source: z.string() }));
+    expect(changesTo(widened).map((c) => [c.rule, c.level, c.path])).toEqual([['response-field-widened', 'warning', 'source']]);
+    const narrowed = withBodySchema('messaging.channels.create', (s) => s.extend({ name: z.enum(['general', 'random']) }));
+    expect(changesTo(narrowed).map((c) => [c.rule, c.level, c.path])).toEqual([['request-field-narrowed', 'error', 'name']]);
+  });
+
   it('reports a removed operation as breaking and a deprecated one as a warning', () => {
     expect(changesTo(withOperation('system.version', () => undefined)).map((c) => [c.rule, c.breaking])).toEqual([['rest-operation-removed', true]]);
     expect(changesTo(withOperation('system.version', (op) => ({ ...op, deprecated: true }))).map((c) => [c.rule, c.level])).toEqual([['rest-operation-deprecated', 'warning']]);
