@@ -1,8 +1,8 @@
-import { levelIn, type Profile } from '../profiles.js';
+import { inherited, levelIn, type Profile } from '../profiles.js';
 import { change, type ChangeSite, type SpecChange } from './change.js';
 import { shapeOf } from './shape.js';
 import { diffShapes } from './shape-diff.js';
-import { valueFor, type HandshakeData } from './spec-data.js';
+import type { HandshakeData } from './spec-data.js';
 
 const site: ChangeSite = { area: 'handshake', specId: 'handshake' };
 
@@ -15,7 +15,8 @@ export function diffHandshake(a: HandshakeData, pa: Profile, b: HandshakeData, p
   fixed('path', a.path, b.path);
   fixed('namespace', a.namespace, b.namespace);
   fixed('transports', a.transports.join(', '), b.transports.join(', '));
-  const [authA, authB] = [valueFor(a.auth, pa), valueFor(b.auth, pb)];
+  // a release profile without its own auth schema uses its nearest ancestor's
+  const [authA, authB] = [inherited(a.auth, pa), inherited(b.auth, pb)];
   if (authA && authB) out.push(...diffShapes(shapeOf(authA, 'request'), shapeOf(authB, 'request'), 'request', { ...site, location: 'handshake auth' }));
   const rejections = (h: HandshakeData, p: Profile) => new Map(h.rejections.filter((r) => levelIn(r.profiles, p)).map((r) => [r.reason, r]));
   const [ra, rb] = [rejections(a, pa), rejections(b, pb)];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { levelIn, type Profile, type Profiles } from '../profiles.js';
+import type { Profile, Profiles } from '../profiles.js';
 import type { Flow } from '../flows/flow.js';
 import { flows } from '../flows/index.js';
 import type { RestOperation } from '../rest/operation.js';
@@ -32,15 +32,3 @@ export function currentSpec(): SpecData {
   return { restOperations, socketEvents, flows, handshake };
 }
 
-/** Whether `ancestor` is `profile` or one it inherits from (asked through `levelIn`, which resolves inheritance). */
-const inLineage = (ancestor: Profile, profile: Profile) => levelIn({ [ancestor]: 'MUST' } as Profiles, profile) !== undefined;
-
-/**
- * A per-profile value (the handshake auth schema) for `profile`: its own, else the nearest profile's it inherits
- * from, else `undefined`.
- */
-export function valueFor<T>(record: Partial<Record<Profile, T>>, profile: Profile): T | undefined {
-  const candidates = (Object.keys(record) as Profile[]).filter((p) => inLineage(p, profile));
-  const nearest = candidates.find((p) => candidates.every((other) => inLineage(other, p)));
-  return nearest === undefined ? undefined : record[nearest];
-}

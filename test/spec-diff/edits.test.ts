@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Uuid } from '../../spec/schemas/primitives.js';
 import { describe, expect, it } from 'vitest';
 import { currentSpec, diffSpecs, type SpecData } from '../../spec/diff/index.js';
+import { levelIn } from '../../spec/profiles.js';
 import { withBodySchema, withEventSchema, withFlow, withHandshake, withOperation, withResponseSchema } from './edit-spec.js';
 
 /** The changes from this package's elizaos-1.7 to the same profile of an edited copy. */
@@ -111,5 +112,18 @@ describe('spec diff of one edited field', () => {
       steps: f.steps.map((s) => ({ ...s, expect: s.expect.map((a) => ({ ...a, sequence: a.sequence.map((e) => (e.event === 'server.connection_established' ? { ...e, count: 'none' as const } : e)) })) })),
     }));
     expect(changesTo(forbidden).map((c) => [c.rule, c.breaking])).toEqual([['flow-event-now-forbidden', true]]);
+  });
+
+  it('diffs two profiles of one spec: a release that overrides one response of its parent shows only that', () => {
+    // elizaos-1.7.3 inherits everything from elizaos-1.7; here it answers system.version without uptime
+    const edited = withOperation('system.version', (op) => ({
+      ...op,
+      responses: op.responses.flatMap((v) => (v.status === 200 && levelIn(v.profiles, 'elizaos-1.7') && v.schema instanceof z.ZodObject
+        ? [{ ...v, profiles: { ...v.profiles, 'elizaos-1.7.3': null } }, { ...v, profiles: { 'elizaos-1.7.3': 'MUST' as const }, schema: v.schema.omit({ uptime: true }) }]
+        : [v])),
+    }));
+    const diff = diffSpecs({ profile: 'elizaos-1.7', spec: edited }, { profile: 'elizaos-1.7.3', spec: edited });
+    expect(diff.changes.map((c) => [c.rule, c.breaking, c.specId, c.params.path])).toEqual([['response-required-field-removed', true, 'system.version', 'uptime']]);
+    expect(diffSpecs({ profile: 'elizaos-1.7' }, { profile: 'elizaos-1.7.3' }).changes).toEqual([]);
   });
 });
