@@ -14,8 +14,27 @@ async function writeReport(path: string, content: string): Promise<void> {
   await writeFile(path, content, 'utf8');
 }
 
+const closed = { stdout: false, stderr: false };
+
+/**
+ * A reader that goes away (`eliza-wire spec --list | head`) closes the pipe: later writes are dropped instead of
+ * crashing the process with EPIPE, so the command still ends as it would, children and reports included.
+ */
+function watchPipe(name: 'stdout' | 'stderr'): void {
+  process[name].on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed[name] = true;
+  });
+}
+watchPipe('stdout');
+watchPipe('stderr');
+
 export const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => {
+    if (!closed.stdout) process.stdout.write(text);
+  },
+  stderr: (text) => {
+    if (!closed.stderr) process.stderr.write(text);
+  },
   writeFile: writeReport,
 };
