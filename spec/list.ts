@@ -1,4 +1,4 @@
-import { PROFILES, type Level, type Profile, type Profiles, levelIn } from './profiles.js';
+import { PROFILES, profileInfo, type Level, type Profile, type Profiles, levelIn } from './profiles.js';
 import { restOperations } from './rest/index.js';
 import { socketEvents } from './socket/index.js';
 import { flows } from './flows/index.js';
@@ -94,7 +94,15 @@ export function formatSpecList(rows: SpecListEntry[]): string {
   const totals = totalOf(counts);
   out.push(...table([['DOMAIN', 'ENTRIES', ...PROFILES.map((p) => `${p} (MUST/SHOULD/MAY)`)], ...countRows, ['total', String(totals.total), ...PROFILES.map((p) => cell(totals.byProfile[p]))]]).map((l) => `  ${l}`));
   out.push('', `Per profile: ${PROFILES.map((p) => `${p} ${rows.filter((r) => levelIn(r.profiles, p)).length} entries`).join(', ')}`);
+  out.push('', 'Profiles', ...table([['PROFILE', 'RELEASE', 'PARENT', 'STATUS'], ...PROFILES.map(profileRow)]).map((l) => `  ${l}`));
   return `${out.join('\n')}\n`;
+}
+
+/** One row of the profile table: where its entries come from, so an inherited release is not taken for probed. */
+function profileRow(p: Profile): string[] {
+  const info = profileInfo(p);
+  const status = info.inheritedOnly ? `inherited from ${info.parent ?? '-'}, differences not yet encoded` : p === 'documented' ? 'the documentation' : 'encoded';
+  return [p, `${info.release ?? '-'}${info.prerelease ? ' (pre-release)' : ''}`, info.parent ?? '-', status];
 }
 
 function totalOf(counts: SpecCounts[]): SpecCounts {

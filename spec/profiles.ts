@@ -53,6 +53,13 @@ export const PROFILE_TABLE = [
 export type Profile = (typeof PROFILE_TABLE)[number]['name'];
 export const PROFILES: readonly Profile[] = PROFILE_TABLE.map((p) => p.name);
 
+/** The parent of profile `P` at the type level (`undefined` for documented and the root release). */
+export type ParentOf<P extends Profile> = Extract<(typeof PROFILE_TABLE)[number], { name: P }>['parent'];
+
+/** Which key of a per-profile record `K` profile `P` reads: `P` if the record has it, else its nearest ancestor's. */
+export type InheritedKey<P extends Profile, K extends PropertyKey> =
+  P extends K ? P : ParentOf<P> extends Profile ? InheritedKey<ParentOf<P>, K> : never;
+
 /** One row of the profile table. */
 export interface ProfileInfo {
   name: Profile;

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import type { Profile, ServerPayload, ServerToClientEvents, serverEvents } from '../spec/index.js';
+import type { InheritedKey } from '../spec/profiles.js';
 
 type Entry = (typeof serverEvents)[number];
-type OutputIn<T, P extends Profile> = T extends { schemas: infer S } ? (P extends keyof S ? (S[P] extends z.ZodType ? z.output<S[P]> : never) : never) : never;
+type OutputIn<T, P extends Profile> = T extends { schemas: infer S }
+  ? ([InheritedKey<P, keyof S>] extends [never] ? never : S[InheritedKey<P, keyof S> & keyof S] extends z.ZodType ? z.output<S[InheritedKey<P, keyof S> & keyof S]> : never)
+  : never;
 
 /**
  * The payload of a server → client event as profile `P` defines it (the union of its variants there), derived from

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NIL_UUID, SOCKET_MESSAGE_TYPE, type Profile } from '../spec/index.js';
+import { isRelease } from '../spec/profiles.js';
 
 /** Options of `send()`. Every field has a default; `extra` is merged last, to send deliberately odd payloads. */
 export interface SendOptions {
@@ -49,7 +50,7 @@ export function joinMessage(sender: Sender, channelId: string, options: JoinPayl
 
 /** SEND_MESSAGE with every field a server reads; `messageServerId` is required by elizaos-1.7 only. */
 export function sendMessage(sender: Sender, channelId: string, text: string, options: SendOptions = {}) {
-  const messageServerId = options.messageServerId ?? sender.messageServerId ?? (sender.profile === 'elizaos-1.7' ? NIL_UUID : undefined);
+  const messageServerId = options.messageServerId ?? sender.messageServerId ?? (isRelease(sender.profile) ? NIL_UUID : undefined);
   const clientMessageId = options.clientMessageId ?? randomUUID();
   const payload = {
     channelId,

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { errorBody } from '../rest/render.js';
 import type { MockContext } from '../context.js';
 import { errorLine } from '../errors.js';
+import { isRelease } from '../../spec/profiles.js';
 
 const ALLOWED_1_7 = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded'];
 
@@ -12,7 +13,7 @@ const ALLOWED_1_7 = ['application/json', 'multipart/form-data', 'application/x-w
 export function contentTypeCheck(getCtx: () => MockContext): RequestHandler {
   return (req, res, next) => {
     const ctx = getCtx();
-    if (ctx.profile !== 'elizaos-1.7' || !['POST', 'PUT', 'PATCH'].includes(req.method) || req.path.startsWith('/media/')) return next();
+    if (!isRelease(ctx.profile) || !['POST', 'PUT', 'PATCH'].includes(req.method) || req.path.startsWith('/media/')) return next();
     const length = req.get('content-length');
     if (length === undefined || length === '0') return next();
     const type = req.get('content-type') ?? '';
@@ -34,7 +35,7 @@ export function bodyErrors(getCtx: () => MockContext): ErrorRequestHandler {
   return (error: BodyParserError, _req, res, next) => {
     if (error.type !== 'entity.parse.failed' && error.type !== 'entity.too.large') return next(error);
     const ctx = getCtx();
-    if (ctx.profile === 'elizaos-1.7') {
+    if (isRelease(ctx.profile)) {
       res.status(500).json(errorBody('E5', 500, error.message));
       return;
     }

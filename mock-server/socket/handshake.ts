@@ -4,6 +4,7 @@ import type { MockContext } from '../context.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics.js';
 import { isAbsent, quote, sample } from './fields.js';
 import type { PeerSocket } from './peer.js';
+import { isRelease } from '../../spec/profiles.js';
 
 const ENTITY_ERROR = 'Valid entityId required';
 const API_KEY_ERROR = 'Invalid or missing API Key';
@@ -11,7 +12,7 @@ const API_KEY_ERROR = 'Invalid or missing API Key';
 /** Why the handshake's entity id was refused, and what to send instead (a diagnostic: the wire keeps 1.7.2's text). */
 function entityIdMistake(ctx: MockContext, socket: PeerSocket, entityId: unknown): void {
   const fix = 'connect with io(url, { auth: { entityId: crypto.randomUUID() } }) and send the same id as senderId';
-  const missing = isAbsent(entityId) && ctx.profile === 'elizaos-1.7';
+  const missing = isAbsent(entityId) && isRelease(ctx.profile);
   const message = missing
     ? `handshake refused with connect_error "${ENTITY_ERROR}": auth.entityId is missing, and ElizaOS 1.7 requires a UUID there (the documentation's client sends no auth: it works only against the documented profile). Fix: ${fix}`
     : `handshake refused with connect_error "${ENTITY_ERROR}": auth.entityId ${quote(entityId)} is invalid: it must be a UUID (8-4-4-4-12 hex digits). Fix: ${fix}`;
@@ -39,7 +40,7 @@ export function handshakeMiddleware(getCtx: () => MockContext) {
     }
     const entityId = auth.entityId;
     const valid = Uuid.safeParse(entityId).success;
-    if (!valid && (ctx.profile === 'elizaos-1.7' || entityId !== undefined)) {
+    if (!valid && (isRelease(ctx.profile) || entityId !== undefined)) {
       entityIdMistake(ctx, socket, entityId);
       return next(new Error(ENTITY_ERROR));
     }

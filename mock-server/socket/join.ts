@@ -5,6 +5,7 @@ import { diagnoseAgents, routeOf } from './agent-check.js';
 import { entityUuid } from './entity-id.js';
 import { check, describeProblem, isAbsent, isText, problemDetails } from './fields.js';
 import type { PeerSocket } from './peer.js';
+import { isRelease } from '../../spec/profiles.js';
 
 type Payload = Record<string, unknown>;
 
@@ -37,7 +38,7 @@ function diagnose(ctx: MockContext, socket: PeerSocket, payload: Payload, channe
   }
   const channel = ctx.state.channels.get(channelId);
   if (channel) diagnoseAgents(ctx, socket.id, channel, 'join');
-  else if (ctx.profile === 'elizaos-1.7' && ctx.state.agents.has(channelId)) {
+  else if (isRelease(ctx.profile) && ctx.state.agents.has(channelId)) {
     const agent = ctx.state.agents.get(channelId)?.name ?? channelId;
     const you = (socket.data.entityId as string | undefined) ?? '<your entityId>';
     const body = JSON.stringify({ name: `Chat with ${agent}`, message_server_id: ctx.state.messageServerId, participantCentralUserIds: [you, channelId] });

@@ -8,6 +8,7 @@ import { diagnoseAgents } from './agent-check.js';
 import { entityUuid } from './entity-id.js';
 import { check, describeProblem, isAbsent, isText, isUuid, problemDetails, quote, sample, type FieldProblem } from './fields.js';
 import type { PeerSocket } from './peer.js';
+import { isRelease } from '../../spec/profiles.js';
 
 type Payload = Record<string, unknown>;
 
@@ -16,7 +17,7 @@ const channelField = (payload: Payload): 'channelId' | 'roomId' => (isAbsent(pay
 
 /** What is missing or present-but-invalid in a SEND_MESSAGE payload, per profile (documented accepts any sender id). */
 function sendProblems(ctx: MockContext, payload: Payload): FieldProblem[] {
-  const real = ctx.profile === 'elizaos-1.7';
+  const real = isRelease(ctx.profile);
   const server = ctx.state.messageServerId;
   const field = channelField(payload);
   const problems = [
@@ -37,7 +38,7 @@ function sendError(ctx: MockContext, socket: PeerSocket, problems: FieldProblem[
   const details = problemDetails(problems);
   const missing = problems.filter((p) => p.problem === 'missing');
   const invalid = problems.filter((p) => p.problem === 'invalid');
-  const real = ctx.profile === 'elizaos-1.7';
+  const real = isRelease(ctx.profile);
   const says = real ? ` ElizaOS 1.7 answers "${REAL_MESSAGE_ERRORS.sendMissingFields}" either way.` : '';
   if (missing.length > 0) {
     ctx.diagnostics.report(DIAGNOSTIC_CODES.missingFields, `SEND_MESSAGE without ${missing.map((p) => `${p.field} (${p.rule})`).join(', ')}.${says}`, socket.id, { missing: details.missing });

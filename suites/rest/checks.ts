@@ -4,7 +4,7 @@ import { finding, type Check, type CheckContext } from '../check.js';
 import { curlOf, type CallOptions, type CallResult } from '../http.js';
 import { anyError, fitSpec, plainSuccess } from './fit.js';
 import { channelFixture, paramsFor, type ChannelFixture } from './fixture-channel.js';
-import { levelIn } from '../../spec/profiles.js';
+import { levelIn, isRelease } from '../../spec/profiles.js';
 
 type Found = Awaited<ReturnType<Check['run']>>;
 const BOTH = { documented: 'MUST', 'elizaos-1.7': 'MUST' } as const;
@@ -163,7 +163,7 @@ const unknownRoute: Check = {
     const variant = UNKNOWN_API_ROUTE.find((v) => levelIn(v.profiles, ctx.profile));
     const issues = variant?.schema ? variant.schema.safeParse(result.body).error?.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) ?? [] : [];
     const wrongStatus = result.status !== variant?.status;
-    const wrongMessage = ctx.profile === 'elizaos-1.7' && (result.body as { error?: { message?: string } })?.error?.message !== 'API endpoint not found';
+    const wrongMessage = isRelease(ctx.profile) && (result.body as { error?: { message?: string } })?.error?.message !== 'API endpoint not found';
     if (!wrongStatus && issues.length === 0 && !wrongMessage) return [];
     const problem = wrongStatus ? `status ${result.status}, expected ${variant?.status}` : issues.length > 0 ? issues.join('; ') : 'message is not "API endpoint not found"';
     return [finding(`unknown route: ${problem}`, 'MUST', curlOf(result.exchange), { exchanges: [result.exchange] })];

@@ -7,7 +7,7 @@ import { runFlow } from '../flows/runner.js';
 import { prepareFlow } from '../flows/setup.js';
 import { sleep } from '../timers.js';
 import { handshakeScript, socketScript } from './reproduce.js';
-import { levelIn } from '../../spec/profiles.js';
+import { levelIn, isRelease } from '../../spec/profiles.js';
 
 /** The check id of each flow: stable names by what they prove. */
 const FLOW_CHECKS: Record<string, { id: string; title: string }> = {
@@ -86,7 +86,7 @@ const handshakeCheck: Check = {
     const cases: { auth: Record<string, unknown>; want: string; why: string }[] = [
       { auth: { entityId: 'not-a-uuid', apiKey: ctx.target.socketApiKey }, want: 'Valid entityId required', why: 'an entityId that is not a UUID' },
     ];
-    if (ctx.profile === 'elizaos-1.7') cases.push({ auth: { apiKey: ctx.target.socketApiKey }, want: 'Valid entityId required', why: 'no entityId' });
+    if (isRelease(ctx.profile)) cases.push({ auth: { apiKey: ctx.target.socketApiKey }, want: 'Valid entityId required', why: 'no entityId' });
     if (ctx.target.socketApiKey) cases.push({ auth: { entityId: randomUUID() }, want: 'Invalid or missing API Key', why: 'no socket API key' });
     const findings = [];
     for (const c of cases) {

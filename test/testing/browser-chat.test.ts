@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startMockServer, type StartedMockServer } from '../../testing/index.js';
 import { CHROMIUM, needChromium } from '../helpers/chromium.js';
+import { isRelease } from '../../spec/profiles.js';
 
 const SCREENSHOT = 'test-output/browser-chat.png';
 
@@ -51,7 +52,7 @@ describe.each(['elizaos-1.7', 'documented'] as const)('examples/browser-chat in 
     expect(await tab.locator('#messages li .text').allTextContents()).toEqual(['hello from the browser', 'echo: hello from the browser']);
     expect(await tab.locator('#messages li.agent').getAttribute('data-sender')).toBe(server!.agentId);
     expect(errors).toEqual([]);
-    if (profile === 'elizaos-1.7') {
+    if (isRelease(profile)) {
       await mkdir('test-output', { recursive: true });
       await tab.screenshot({ path: SCREENSHOT, fullPage: true });
       expect(existsSync(SCREENSHOT)).toBe(true);

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES, type Profile } from '../../spec/index.js';
 import { connect, createChannel, startMockServer, type StartedMockServer, type TestClient } from '../../testing/index.js';
+import { isRelease } from '../../spec/profiles.js';
 
 const clients: TestClient[] = [];
 afterEach(async () => {
@@ -50,7 +51,7 @@ describe.each(PROFILES)('against the mock (%s)', (profile) => {
     const carol = await client(server, profile);
     const sent = carol.send('x', { channelId: server.agentId });
     expect(sent.payload).toMatchObject({ channelId: server.agentId, roomId: server.agentId, senderId: carol.entityId, message: 'x', messageId: sent.clientMessageId });
-    expect('messageServerId' in sent.payload).toBe(profile === 'elizaos-1.7');
+    expect('messageServerId' in sent.payload).toBe(isRelease(profile));
     await carol.waitFor('messageAck');
   });
 });

@@ -14,6 +14,11 @@ describe('payload types follow the profile', () => {
     expectTypeOf<V2>().not.toHaveProperty('channelId');
   });
 
+  it('types a release profile that sets no schema of its own as its parent’s (1.5 → 1.6 → 1.7)', () => {
+    expectTypeOf<WaitPayload<'messageBroadcast', 'elizaos-1.5'>>().toEqualTypeOf<WaitPayload<'messageBroadcast', 'elizaos-1.7'>>();
+    expectTypeOf<WaitPayload<'messageAck', 'elizaos-1.7.3'>>().toEqualTypeOf<WaitPayload<'messageAck', 'elizaos-1.7'>>();
+  });
+
   it('falls back to any profile’s payload for an event outside the profile', () => {
     expectTypeOf<WaitPayload<'messageComplete', 'elizaos-1.7'>>().toEqualTypeOf<WaitPayload<'messageComplete', 'documented'>>();
     expectTypeOf<WaitPayload<'disconnect'>>().toEqualTypeOf<{ reason: string }>();

@@ -10,6 +10,7 @@ import type { HandlerMap } from '../handlers.js';
 import { fail, noContent, ok, type Handler, type HandlerResult, type RequestContext } from '../result.js';
 import { bodyOf, isUuid, queryNumber, queryString } from './helpers.js';
 import { extname } from './file-name.js';
+import { isRelease } from '../../../spec/profiles.js';
 
 const TRANSPORTS: Record<string, 'http' | 'sse' | 'websocket'> = { http: 'http', sse: 'sse', websocket: 'websocket', sync: 'http', stream: 'sse' };
 
@@ -78,7 +79,7 @@ const postMessage: Handler = async (req) => {
   });
   // 1.7.2 looks for "an agent" (anyone but the author, or metadata.targetAgentId) after storing, on every transport
   const hasAgent = channel.participants.some((p) => p !== message.authorId) || isUuid(metadata.targetAgentId);
-  if (!hasAgent && (transport !== 'websocket' || ctx.profile === 'elizaos-1.7')) {
+  if (!hasAgent && (transport !== 'websocket' || isRelease(ctx.profile))) {
     // documented: a 4xx stores nothing; 1.7.2 keeps the message and the channel it created (reference §3)
     if (ctx.profile === 'documented') {
       ctx.state.messages.delete(message.id);
@@ -90,7 +91,7 @@ const postMessage: Handler = async (req) => {
   ctx.hub.toRoom(channelId, 'messageBroadcast', restUserBroadcast(ctx, message, senderName, message.sourceType));
   void agentTurn(ctx, channel, message, { emit: true });
   const userMessage: Record<string, unknown> = busMessage(message, ctx.state.messageServerId);
-  if (ctx.profile === 'elizaos-1.7') {
+  if (isRelease(ctx.profile)) {
     // 1.7.2 answers the stored row as created: no display name, and metadata only when the body had some
     delete userMessage.author_display_name;
     if (body.metadata === undefined) delete userMessage.metadata;

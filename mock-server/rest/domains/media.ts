@@ -4,6 +4,7 @@ import type { HandlerMap } from '../handlers.js';
 import { fail, ok, type Handler, type HandlerResult, type RequestContext, type UploadedFile } from '../result.js';
 import { agentParam, bodyOf, isResult, isUuid } from './helpers.js';
 import { extname } from './file-name.js';
+import { isRelease } from '../../../spec/profiles.js';
 
 type Step = () => HandlerResult | undefined;
 
@@ -48,7 +49,7 @@ function uploadedFile(req: RequestContext, rules: UploadRules): UploadedFile | H
   const present: Step = () => (file ? undefined : fail('VALIDATION_ERROR', rules.noFile));
   const mime: Step = () => (file && !rules.allowed.includes(file.mimetype) ? fail('UNSUPPORTED_MEDIA_TYPE', rules.badMime) : undefined);
   const name: Step = () => (file && unsafeName(file.originalname) ? badName(rules.envelope) : undefined);
-  const checks = req.mock.profile === 'elizaos-1.7'
+  const checks = isRelease(req.mock.profile)
     ? [mime, ...rules.before, present, ...rules.after, name]
     : [...rules.before, present, ...rules.after, mime, name];
   return firstFailure(checks) ?? file ?? fail('VALIDATION_ERROR', rules.noFile);

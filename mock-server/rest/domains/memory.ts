@@ -5,6 +5,7 @@ import type { HandlerMap } from '../handlers.js';
 import { fail, noContent, ok, type Handler, type HandlerResult, type RequestContext } from '../result.js';
 import { agentParam, bodyOf, isResult, isUuid, queryNumber, queryString } from './helpers.js';
 import { sha1Hex } from './sha1.js';
+import { isRelease } from '../../../spec/profiles.js';
 
 type Dict = Record<string, unknown>;
 
@@ -101,7 +102,7 @@ function applyPatch(m: MemoryRecord, body: Dict, agentId: string): void {
  */
 function memoryParam(req: RequestContext, agent: AgentRecord): MemoryRecord | undefined | HandlerResult {
   const memory = req.mock.state.memories.get(req.params.memoryId ?? '');
-  if (req.mock.profile === 'elizaos-1.7') return memory;
+  if (isRelease(req.mock.profile)) return memory;
   return memory && memory.agentId === agent.id ? memory : fail('NOT_FOUND', 'Memory not found');
 }
 
@@ -150,7 +151,7 @@ const memoriesClearRoom: Handler = (req) => {
 /** A room as plugin-sql returns it; 1.7.2 also sends `serverId` and null for absent ids and metadata. */
 function roomWire(req: RequestContext, r: RoomRecord) {
   const base = compact({ id: r.id, name: r.name, agentId: r.agentId, source: r.source, type: r.type, channelId: r.channelId, messageServerId: r.messageServerId, worldId: r.worldId, metadata: r.metadata });
-  if (req.mock.profile !== 'elizaos-1.7') return base;
+  if (!isRelease(req.mock.profile)) return base;
   return { ...base, messageServerId: r.messageServerId ?? null, serverId: r.messageServerId ?? null, metadata: r.metadata ?? null };
 }
 

@@ -7,6 +7,7 @@ import { centralMessage, messageServer } from '../../state/wire.js';
 import type { HandlerMap } from '../handlers.js';
 import { fail, ok, type Handler, type HandlerResult, type RequestContext } from '../result.js';
 import { bodyOf, isUuid } from './helpers.js';
+import { isRelease } from '../../../spec/profiles.js';
 
 const MISSING_SUBMIT = 'Missing required fields: channel_id, message_server_id, author_id, content, source_type, raw_message';
 
@@ -100,7 +101,7 @@ const ingest: Handler = (req) => {
 
 const complete: Handler = (req) => {
   // 1.7.2 has no such route: the spec's only elizaos-1.7 answer is the unknown-route 404.
-  if (req.mock.profile === 'elizaos-1.7') return fail('NOT_FOUND', 'API endpoint not found');
+  if (isRelease(req.mock.profile)) return fail('NOT_FOUND', 'API endpoint not found');
   const body = bodyOf(req);
   if (!isUuid(body.channel_id)) return fail('VALIDATION_ERROR', 'channel_id is required');
   return ok({ channelId: body.channel_id });
@@ -110,7 +111,7 @@ function serverAgentsCheck(req: RequestContext, verb: 'access' | 'modify', agent
   const id = req.params.messageServerId;
   const idsOk = isUuid(id) && (agentId === undefined || isUuid(agentId));
   if (!idsOk) return fail('INVALID_ID', verb === 'access' ? 'Invalid messageServerId format' : 'Invalid messageServerId or agentId format');
-  if (req.mock.profile === 'elizaos-1.7' && id !== req.mock.state.messageServerId) return fail('FORBIDDEN', `Cannot ${verb} agents for a different server`);
+  if (isRelease(req.mock.profile) && id !== req.mock.state.messageServerId) return fail('FORBIDDEN', `Cannot ${verb} agents for a different server`);
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { PROTOCOL_VERSION } from '../../../spec/index.js';
 import type { HandlerMap } from '../handlers.js';
 import { fail, ok, type Handler } from '../result.js';
 import { isUuid } from './helpers.js';
+import { isRelease } from '../../../spec/profiles.js';
 
 function health(req: Parameters<Handler>[0]) {
   const agentCount = req.mock.state.runningAgents().length;
@@ -24,7 +25,7 @@ function file(kind: 'agents' | 'generated' | 'channels', idName: string): Handle
     const prefix = kind === 'generated' ? `/media/generated/${id}/` : `/media/uploads/${kind}/${id}/`;
     const record = req.mock.state.media.get(`${prefix}${filename}`);
     // 1.7.2 reads channel files from the wrong folder, so a fresh channel upload answers 404 there.
-    if (!record || (kind === 'channels' && req.mock.profile === 'elizaos-1.7')) return fail('NOT_FOUND', 'File not found');
+    if (!record || (kind === 'channels' && isRelease(req.mock.profile))) return fail('NOT_FOUND', 'File not found');
     return { kind: 'binary', contentType: record.contentType, body: record.bytes };
   };
 }
