@@ -27,7 +27,7 @@ export { serverEvents } from './socket/server-events.js';
 export { handshake } from './socket/handshake.js';
 export { defineSocketEvent, schemaIn } from './socket/event.js';
 export type { SocketEvent, Direction, Recipients, SocketErrorSpec } from './socket/event.js';
-export type { ClientToServerEvents, ServerToClientEvents, ServerPayload, ClientPayload } from './socket/event-maps.js';
+export type { ClientToServerEvents, ServerToClientEvents, ServerPayload, ClientPayload, ClientEventId, ServerEventId } from './socket/event-maps.js';
 export * as payloads from './socket/payloads.js';
 
 export { flows } from './flows/index.js';

@@ -3,7 +3,7 @@ import type { clientEvents } from './client-events.js';
 import type { serverEvents } from './server-events.js';
 import type { SocketEvent } from './event.js';
 
-type Entry = SocketEvent<string, Record<string, z.ZodType>>;
+type Entry = SocketEvent<string, Record<string, z.ZodType>, string>;
 type PayloadOfEntry<T> = T extends { schemas: infer S } ? { [K in keyof S]: S[K] extends z.ZodType ? z.output<S[K]> : never }[keyof S] : never;
 type PayloadOf<Entries extends readonly Entry[], E extends string> = PayloadOfEntry<Extract<Entries[number], { event: E }>>;
 type Listener<P> = [P] extends [undefined] ? () => void : (payload: P) => void;
@@ -25,3 +25,9 @@ export type ServerPayload<E extends keyof ServerToClientEvents> = Parameters<Ser
 
 /** The payload type of a client → server event. */
 export type ClientPayload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
+
+/** The id of every client → server event entry, from the spec data (a new entry is a new id at once). */
+export type ClientEventId = (typeof clientEvents)[number]['id'];
+
+/** The id of every server → client event entry, from the spec data. */
+export type ServerEventId = (typeof serverEvents)[number]['id'];

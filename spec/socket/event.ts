@@ -22,9 +22,9 @@ export interface SocketErrorSpec {
 }
 
 /** One Socket.IO event of the protocol, in one direction. Several entries can share a wire name (variants). */
-export interface SocketEvent<E extends string = string, S extends ProfileSchemas = ProfileSchemas> {
+export interface SocketEvent<E extends string = string, S extends ProfileSchemas = ProfileSchemas, I extends string = string> {
   /** Stable id, e.g. `server.messageBroadcast.v2`. */
-  id: string;
+  id: I;
   /** The event name on the wire. */
   event: E;
   direction: Direction;
@@ -40,10 +40,10 @@ export interface SocketEvent<E extends string = string, S extends ProfileSchemas
   probed: boolean;
 }
 
-/** Keeps the literal event name and schema types, so the typed event maps can be derived from the entries. */
-export function defineSocketEvent<const E extends string, const S extends ProfileSchemas>(
-  entry: Omit<SocketEvent<E, S>, 'probed'> & { probed?: boolean },
-): SocketEvent<E, S> {
+/** Keeps the literal id, event name and schema types, so the typed event maps and ids derive from the entries. */
+export function defineSocketEvent<const E extends string, const S extends ProfileSchemas, const I extends string>(
+  entry: Omit<SocketEvent<E, S, I>, 'probed'> & { probed?: boolean },
+): SocketEvent<E, S, I> {
   for (const profile of PROFILES) {
     if (levelIn(entry.profiles, profile) && !inherited<z.ZodType>(entry.schemas, profile)) {
       throw new Error(`spec ${entry.id}: it belongs to profile ${profile} but has no schema for it; add schemas['${profile}']`);
