@@ -46,6 +46,7 @@ export function createMockCore(options: MockServerOptions = {}): MockCore {
   const random = new IdSource(resolved.seed + 1);
   const faults = new Faults(resolved.faults, () => random.random());
   const hub = new SocketHub(clock, faults, bus, { limits: resolved.socketBuffer, report: (...args) => ctx.diagnostics.report(...args) });
+  if (resolved.validateResponses) hub.validateAgainst(resolved.profile, (line) => logger.log('error', line));
   const store = options.store ?? createState;
   const fresh = () => store({ seed: resolved.seed, agents: resolved.agents, now: clock.now(), maxMediaBytes: resolved.maxMediaBytes, retention: resolved.retention });
   const ctx: MockContext = { profile: resolved.profile, options: resolved, state: fresh(), clock, logger, hub, bus, faults, diagnostics: new Diagnostics(logger, bus, () => clock.now()), agent: resolved.agent };

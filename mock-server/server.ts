@@ -62,9 +62,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     ...handshake.serverOptions,
     maxHttpBufferSize: resolved.maxSocketMessageBytes,
   });
-  hub.io = io as unknown as Server;
-  hub.rooms = socketIoRooms(io as unknown as Server);
-  attachSocketRouter(io as unknown as Server, () => ctx);
+  hub.io = io;
+  hub.rooms = socketIoRooms(io);
+  attachSocketRouter(io, () => ctx);
   let url: string | undefined;
 
   return {
@@ -79,7 +79,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       return url;
     },
     async close() {
-      await closeBounded(io as unknown as Server, http, open);
+      await closeBounded(io, http, open);
       url = undefined;
     },
     reset,

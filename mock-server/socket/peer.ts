@@ -1,3 +1,9 @@
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../spec/index.js';
+
+/** The mock's socket.io server, typed with the spec's event maps. */
+export type MockIo = Server<ClientToServerEvents, ServerToClientEvents>;
+
 /** What the mock keeps on a socket once the handshake has passed. */
 export interface PeerData {
   entityId?: string;
