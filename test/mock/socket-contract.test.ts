@@ -104,3 +104,36 @@ describe('an event with several variants (messageBroadcast in elizaos-1.7)', () 
     expect(s.violations[0]?.issues).toEqual(['server.messageBroadcast.v1: senderName: Invalid input: expected string, received number']);
   });
 });
+
+describe('client events are dispatched by spec id, only those of the profile', () => {
+  it("elizaos-1.7 has no 'typing' entry: nobody hears of it and nothing is diagnosed (1.7.2 has no listener)", async () => {
+    s = await startMock('elizaos-1.7');
+    const [a, b] = [randomUUID(), randomUUID()];
+    const channelId = await channel(s, a);
+    const one = await connect(s, a);
+    const two = await connect(s, b);
+    for (const c of [one, two]) c.socket.emit('message', { type: 1, payload: { channelId, roomId: channelId, entityId: a } });
+    expect(await until(() => one.events.includes('channel_joined') && two.events.includes('channel_joined'))).toBe(true);
+    one.socket.emit('typing', { roomId: channelId, userId: a, isTyping: true });
+    one.socket.emit('subscribe_logs');
+    expect(await until(() => one.events.includes('log_subscription_confirmed'))).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(two.events).not.toContain('userTyping');
+    expect(s.mock.context.diagnostics.all()).toEqual([]);
+    expect(s.violations).toEqual([]);
+  });
+
+  it('documented: typing with no userId from a socket without entityId is refused, not announced without one', async () => {
+    s = await startMock('documented');
+    const channelId = await channel(s, randomUUID());
+    const socket = io(s.url, { forceNew: true, reconnection: false, transports: ['websocket'] });
+    sockets.push(socket);
+    const errors: unknown[] = [];
+    socket.on('messageError', (e: unknown) => errors.push(e));
+    await until(() => socket.connected);
+    socket.emit('typing', { roomId: channelId, isTyping: true });
+    expect(await until(() => errors.length > 0)).toBe(true);
+    expect(errors[0]).toEqual({ error: 'typing needs a userId when the handshake gave no entityId', code: 'VALIDATION_ERROR' });
+    expect(s.violations).toEqual([]);
+  });
+});
