@@ -4,7 +4,7 @@ import type { CliIo } from './io.js';
 import { intFlag } from './parse.js';
 
 export interface CheckFlags {
-  profile?: Profile;
+  profile?: Profile | 'auto';
   level: 'must' | 'should' | 'may';
   apiKey?: string;
   socketApiKey?: string;
@@ -30,7 +30,7 @@ export function checkCommand(io: CliIo, outcome: CheckOutcome): Command {
   return new Command('check')
     .description('Run the conformance checks against a server (no URL: the built-in mock) and report a verdict')
     .argument('[url]', 'the server to check, e.g. http://127.0.0.1:3000')
-    .addOption(new Option('--profile <profile>', 'the contract to check against (default elizaos-1.7)').choices(PROFILES))
+    .addOption(new Option('--profile <profile>', 'the contract to check against (default elizaos-1.7); auto: the release the target reports (GET /api/system/version, else its behaviour)').choices([...PROFILES, 'auto']))
     .addOption(new Option('--level <level>', 'the strictest level to run: must (MUST checks), should (MUST and SHOULD), may (every check)').choices(['must', 'should', 'may']).default('must'))
     .option('--api-key <key>', 'REST API key (X-API-KEY); enables the auth checks')
     .option('--socket-api-key <key>', 'socket API key (handshake auth.apiKey)')
@@ -43,6 +43,6 @@ export function checkCommand(io: CliIo, outcome: CheckOutcome): Command {
     .option('--seed <n>', 'seed of the built-in mock', intFlag('--seed', 0), 1)
     .option('--list', 'list the checks (id, title, level per profile, spec ids) instead of running them; --only/--skip filter')
     .option('--json', 'with --list: print the checks as JSON')
-    .addHelpText('after', '\nExit codes: 0 every selected check passed, 1 a check failed, 2 usage error, target unreachable or gone during the run, 130/143 stopped by SIGINT/SIGTERM (the partial report is printed).\n\nExamples:\n  eliza-wire check\n  eliza-wire check http://127.0.0.1:3000 --profile elizaos-1.7 --api-key $KEY --reporter console --reporter junit:junit.xml\n  eliza-wire check --profile documented --level may --only "socket.*"\n  eliza-wire check --list\n')
+    .addHelpText('after', '\nExit codes: 0 every selected check passed, 1 a check failed, 2 usage error, target unreachable or gone during the run, 130/143 stopped by SIGINT/SIGTERM (the partial report is printed).\n\nExamples:\n  eliza-wire check\n  eliza-wire check http://127.0.0.1:3000 --profile elizaos-1.7 --api-key $KEY --reporter console --reporter junit:junit.xml\n  eliza-wire check --profile documented --level may --only "socket.*"\n  eliza-wire check --list\n  eliza-wire check http://127.0.0.1:3000 --profile auto\n')
     .action(async (url: string | undefined, flags: CheckFlags) => (await import('./check-run.js')).runCheck(url, flags, io, outcome));
 }

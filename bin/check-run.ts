@@ -1,8 +1,8 @@
 /* The implementation of `eliza-wire check`. */
 import { createMockServer } from '../mock-server/index.js';
 import { REPORTERS, checkListText, verdictReporter, type Reporter } from '../reporters/index.js';
-import type { Level } from '../spec/index.js';
-import { PreflightError, TargetLostError, UnknownCheckError, allChecks, describeChecks, matchChecks, preflightLine, runConformance } from '../suites/index.js';
+import { DEFAULT_PROFILE, type Level, type Profile } from '../spec/index.js';
+import { PreflightError, TargetLostError, detectProfile, preflight, UnknownCheckError, allChecks, describeChecks, matchChecks, preflightLine, runConformance } from '../suites/index.js';
 import { catchInterrupts } from './bench-interrupt.js';
 import { checkWritable } from './bench-report-path.js';
 import { UsageError } from './errors.js';
@@ -77,13 +77,28 @@ export async function runCheck(url: string | undefined, flags: CheckFlags, io: C
   }
 }
 
+/** `--profile auto`: the target's release (one line on stderr saying which and why); the mock runs the default. */
+async function resolveProfile(url: string | undefined, flags: CheckFlags, io: CliIo): Promise<Profile | undefined> {
+  if (flags.profile !== 'auto') return flags.profile;
+  if (url === undefined) {
+    io.stderr(`profile auto: the built-in mock runs ${DEFAULT_PROFILE}\n`);
+    return DEFAULT_PROFILE;
+  }
+  const reachable = await preflight(url, { apiKey: flags.apiKey, timeoutMs: flags.timeout });
+  if (!reachable.ok) throw new PreflightError(reachable);
+  const detected = await detectProfile(url, { apiKey: flags.apiKey, timeoutMs: flags.timeout });
+  io.stderr(`profile auto: ${detected.profile} (${detected.why})\n`);
+  return detected.profile;
+}
+
 async function checkWith(url: string | undefined, flags: CheckFlags, io: CliIo, outcome: CheckOutcome, listeners: Reporter[]): Promise<void> {
-  const mock = url === undefined ? createMockServer({ profile: flags.profile, authToken: flags.apiKey, socketApiKey: flags.socketApiKey, logLevel: 'silent', thinkMs: 0, seed: flags.seed }) : undefined;
+  const profile = await resolveProfile(url, flags, io);
+  const mock = url === undefined ? createMockServer({ profile, authToken: flags.apiKey, socketApiKey: flags.socketApiKey, logLevel: 'silent', thinkMs: 0, seed: flags.seed }) : undefined;
   const interrupt = catchInterrupts(io, () => void mock?.close(), 'the report of the checks that finished');
   try {
     const report = await runConformance({
       url: url ?? (await mock?.listen(0, '127.0.0.1')) ?? '',
-      profile: flags.profile,
+      profile,
       level: flags.level.toUpperCase() as Level,
       apiKey: flags.apiKey,
       socketApiKey: flags.socketApiKey,

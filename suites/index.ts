@@ -4,6 +4,8 @@
 export { runConformance, redactUrl } from './run.js';
 export type { ConformanceOptions, RunListener } from './run.js';
 export { preflight, preflightLine, PreflightError } from './preflight.js';
+export { detectProfile, profileForVersion } from './detect-profile.js';
+export type { DetectedProfile, DetectOptions } from './detect-profile.js';
 export { TargetLostError } from './target-lost.js';
 export type { PreflightOptions, PreflightProblem, PreflightResult } from './preflight.js';
 export { allChecks, selectChecks, matchChecks, describeChecks, globToRegExp, UnknownCheckError } from './registry.js';

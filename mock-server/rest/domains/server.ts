@@ -1,4 +1,5 @@
 import { PROTOCOL_VERSION } from '../../../spec/index.js';
+import { profileInfo } from '../../../spec/profiles.js';
 import { LOG_LEVELS, type LogEntry, type LogLevel } from '../../logger.js';
 import { messageServer } from '../../state/wire.js';
 import type { HandlerMap } from '../handlers.js';
@@ -79,9 +80,10 @@ const debugServers: Handler = (req) => {
   return ok({ servers, count: servers.length }, { real: { success: true, servers, count: servers.length } });
 };
 
+/** A release profile answers its release's version (a client sees which server it has); documented the protocol's. */
 const version: Handler = (req) =>
   ok({
-    version: PROTOCOL_VERSION,
+    version: profileInfo(req.mock.profile).release ?? PROTOCOL_VERSION,
     source: 'server',
     timestamp: iso(req),
     environment: 'development',
