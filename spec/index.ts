@@ -3,12 +3,15 @@
  * each with its profiles and levels; the envelopes and shapes as zod schemas; generators for OpenAPI 3.1,
  * AsyncAPI 3.0 and JSON Schema; typed Socket.IO event maps; deterministic fixtures.
  */
-export { PROFILES, LEVELS, DEFAULT_PROFILE, isProfile, isLevel, isSelected, levelIn } from './profiles.js';
-export type { Profile, Level, Profiles } from './profiles.js';
+export {
+  PROFILES, PROFILE_TABLE, RELEASE_PROFILES, LEVELS, DEFAULT_PROFILE, isProfile, isLevel, isSelected, isRelease, levelIn, inherited, lineage, parentOf,
+  profileInfo,
+} from './profiles.js';
+export type { Profile, ReleaseProfile, ProfileInfo, Level, Profiles, ParentOf, InheritedKey } from './profiles.js';
 
 export { restOperations } from './rest/index.js';
-export { defineOperation, multipartFile, statusText, errorRef } from './rest/define.js';
-export type { OperationInput, SuccessInput, ErrorInput, Style } from './rest/define.js';
+export { defineOperation, multipartFile, statusText, errorRef, overlayIn } from './rest/define.js';
+export type { OperationInput, SuccessInput, ErrorInput, Style, ReleaseOverlay, ReleaseOverlays } from './rest/define.js';
 export { REST_DOMAINS, openApiPath, pathParamNames } from './rest/operation.js';
 export type { RestOperation, ResponseVariant, RequestBody, HttpMethod, RestDomain, AliasOperationId } from './rest/operation.js';
 export type { operations as OperationTypes } from './generated/types.elizaos-1.7.js';
