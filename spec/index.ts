@@ -15,10 +15,10 @@ export type { OperationInput, SuccessInput, ErrorInput, Style, ReleaseOverlay, R
 export { REST_DOMAINS, openApiPath, pathParamNames } from './rest/operation.js';
 export type { RestOperation, ResponseVariant, RequestBody, HttpMethod, RestDomain, AliasOperationId } from './rest/operation.js';
 export type { operations as OperationTypes } from './generated/types.elizaos-1.7.js';
-import type { operations as AllOperations } from './generated/types.elizaos-1.7.js';
+import type { RestOperationId } from './rest/index.js';
 import type { AliasOperationId as Alias } from './rest/operation.js';
-/** The id of every REST operation (derived from the generated OpenAPI types). */
-export type RestOperationId = keyof AllOperations & string;
+/** The id of every REST operation, from the spec data (no `npm run generate` needed for a new one). */
+export type { RestOperationId };
 /** The id of every operation an implementation must handle itself (aliases re-dispatch). */
 export type PrimaryOperationId = Exclude<RestOperationId, Alias>;
 export { UNKNOWN_API_ROUTE, CONVENTION_REFS } from './rest/conventions.js';

@@ -37,7 +37,7 @@ const audioUploadErrors: ErrorInput[] = [
   processing,
 ];
 
-const speech = (id: string, path: string, summary: string, body: z.ZodType, message: string) =>
+const speech = <const I extends string>(id: I, path: string, summary: string, body: z.ZodType, message: string) =>
   defineOperation({
     id,
     method: 'POST',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BusMessage, Channel, Content, GuiMessage, UploadedMedia } from '../schemas/messaging.js';
 import { E5Error } from '../schemas/envelopes.js';
 import { ChannelType, EpochMs, FilePart, Metadata, NonEmpty, Uuid } from '../schemas/primitives.js';
-import { defineOperation, multipartFile, type ErrorInput, type OperationInput } from './define.js';
+import { defineOperation, multipartFile, operationInputs, renameId, type ErrorInput, type OperationInput } from './define.js';
 import { lv } from './levels.js';
 
 const channelId = { channelId: Uuid };
@@ -47,7 +47,7 @@ const invalidTransport: ErrorInput = {
 
 const SSE = z.string().meta({ description: 'Server-sent events: `user_message`, `chunk`*, then `done` or `error`.' });
 
-export const channelInputs: OperationInput[] = [
+export const channelInputs = operationInputs([
   {
     id: 'messaging.channels.messages.create',
     method: 'POST',
@@ -292,9 +292,9 @@ export const channelInputs: OperationInput[] = [
       failed('Failed to summarize channel'),
     ],
   },
-];
+]);
 
-const serverChannelsInput: OperationInput = {
+const serverChannelsInput: OperationInput & { id: 'messaging.message-servers.channels.list' } = {
     id: 'messaging.message-servers.channels.list',
     method: 'GET',
     path: '/api/messaging/message-servers/:messageServerId/channels',
@@ -306,7 +306,7 @@ const serverChannelsInput: OperationInput = {
     errors: [{ status: 400, code: 'INVALID_ID', message: 'Invalid messageServerId' }, failed('Failed to fetch channels')],
 };
 
-const otherInputs: OperationInput[] = [
+const otherInputs = operationInputs([
   serverChannelsInput,
   {
     id: 'messaging.dm-channel.get',
@@ -324,18 +324,18 @@ const otherInputs: OperationInput[] = [
       failed('Failed to find or create DM channel'),
     ],
   },
-];
+]);
 
 export const channelOperations = [...channelInputs, ...otherInputs].map(defineOperation);
 
 /** The `/central-channels` and `/central-servers/:serverId/channels` aliases of 1.7.2 (deprecated). */
 export const deprecatedChannelOperations = [
   ...channelInputs
-    .filter((input) => input.id !== 'messaging.channels.upload-media')
+    .filter((input): input is OperationInput & { id: Exclude<typeof input.id, 'messaging.channels.upload-media'> } => input.id !== 'messaging.channels.upload-media')
     .map((input) =>
       defineOperation({
         ...input,
-        id: input.id.replace('messaging.channels.', 'messaging.central-channels.'),
+        id: renameId(input.id, 'messaging.channels.', 'messaging.central-channels.'),
         path: input.path.replace('/api/messaging/channels', '/api/messaging/central-channels'),
         summary: `${input.summary} (deprecated alias)`,
         profiles: lv(undefined, 'MAY'),

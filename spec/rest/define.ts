@@ -291,7 +291,21 @@ function checkParams(input: OperationInput): void {
  * Builds one REST operation: the success and error descriptions become one response variant per profile, and
  * the /api conventions (auth, rate limit, body parsing, global error handler) are added.
  */
-export function defineOperation(input: OperationInput): RestOperation {
+/** `I` with its leading `From` swapped for `To`: an alias's id, typed from its target's. */
+export type RenamedId<I extends string, From extends string, To extends string> = I extends `${From}${infer Rest}` ? `${To}${Rest}` : never;
+
+/** The id of an alias: `id` with its prefix `from` replaced by `to`, the literal type kept. */
+export function renameId<const I extends string, const From extends string, const To extends string>(id: I, from: From, to: To): RenamedId<I, From, To> {
+  if (!id.startsWith(from)) throw new Error(`spec: alias of ${id}: the id does not start with '${from}'; rename from its real prefix`);
+  return `${to}${id.slice(from.length)}` as RenamedId<I, From, To>;
+}
+
+/** A list of inputs with each literal id kept, so the operation ids are typed from the data itself. */
+export function operationInputs<const I extends string>(inputs: (OperationInput & { id: I })[]): (OperationInput & { id: I })[] {
+  return inputs;
+}
+
+export function defineOperation<const I extends string>(input: OperationInput & { id: I }): RestOperation & { id: I } {
   checkParams(input);
   const successes = Array.isArray(input.success) ? input.success : [input.success];
   const errors = input.errors ?? [];
@@ -306,7 +320,7 @@ export function defineOperation(input: OperationInput): RestOperation {
   }
   responses.push(...(input.extra ?? []));
   const auth = input.auth ?? (input.path.startsWith('/api/') ? 'api-key' : 'none');
-  const op: RestOperation = {
+  const op: RestOperation & { id: I } = {
     id: input.id,
     method: input.method,
     path: input.path,

@@ -9,8 +9,7 @@ import { serverOperations, systemOperations } from './server-system.js';
 import { jobOperations, sessionOperations } from './sessions.js';
 import type { RestOperation } from './operation.js';
 
-/** Every REST operation of the protocol, in the reference's order, with aliases after their domain. */
-export const restOperations: readonly RestOperation[] = [
+const operations = [
   ...rootOperations,
   ...agentOperations,
   ...agentMemoryAliases,
@@ -27,3 +26,9 @@ export const restOperations: readonly RestOperation[] = [
   ...serverOperations,
   ...systemOperations,
 ];
+
+/** Every REST operation of the protocol, in the reference's order, with aliases after their domain. */
+export const restOperations: readonly RestOperation[] = operations;
+
+/** The id of every REST operation, typed from the entries themselves (a new entry is a new id at once). */
+export type RestOperationId = (typeof operations)[number]['id'];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GroupCreateFailure } from '../schemas/envelopes.js';
 import { CreatedRoom, GroupRoom, Memory, Room } from '../schemas/memory.js';
 import { ChannelType, EpochMs, Metadata, Uuid } from '../schemas/primitives.js';
-import { defineOperation, type ErrorInput, type OperationInput } from './define.js';
+import { defineOperation, operationInputs, type ErrorInput, type OperationInput } from './define.js';
 import { lv } from './levels.js';
 
 const entityHeader = { 'X-Entity-Id': Uuid.optional() };
@@ -13,7 +13,7 @@ const MemoriesData = z.strictObject({ memories: z.array(Memory) });
  * The agent-memory and room routes. 1.7.2 mounts the same routers under `/api/memory` and `/api/agents`, so each
  * is also offered under `/api/agents/...` as an alias.
  */
-const agentMemoryInputs: OperationInput[] = [
+const agentMemoryInputs = operationInputs([
   {
     id: 'memory.rooms.memories.list',
     method: 'GET',
@@ -165,10 +165,10 @@ const agentMemoryInputs: OperationInput[] = [
       { status: 500, code: 'INTERNAL_ERROR', releases: { 'elizaos-1.7': { code: 'RETRIEVAL_ERROR' } } },
     ],
   },
-];
+]);
 
 /** `memory.x.y` at `/api/memory/:agentId/...` → `agents.memory.x.y` at `/api/agents/:agentId/...`. */
-function underAgents(input: OperationInput): OperationInput {
+function underAgents<const I extends string>(input: OperationInput & { id: I }): OperationInput & { id: `agents.${I}` } {
   return {
     ...input,
     id: `agents.${input.id}`,

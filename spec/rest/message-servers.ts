@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MessageServer } from '../schemas/messaging.js';
 import { Metadata, Uuid } from '../schemas/primitives.js';
-import { defineOperation, type ErrorInput, type OperationInput } from './define.js';
+import { defineOperation, operationInputs, renameId, type ErrorInput, type OperationInput } from './define.js';
 import { lv } from './levels.js';
 
 const otherServer = (verb: string): ErrorInput => ({
@@ -14,7 +14,7 @@ const otherServer = (verb: string): ErrorInput => ({
 
 const failed = (message: string): ErrorInput => ({ status: 500, code: 'INTERNAL_ERROR', message });
 
-export const serverAgentInputs: OperationInput[] = [
+export const serverAgentInputs = operationInputs([
   {
     id: 'messaging.message-servers.agents.list',
     method: 'GET',
@@ -56,9 +56,9 @@ export const serverAgentInputs: OperationInput[] = [
     },
     errors: [{ status: 400, code: 'INVALID_ID', message: 'Invalid messageServerId or agentId format' }, otherServer('modify'), failed('Failed to remove agent from server')],
   },
-];
+]);
 
-const createServerInput: OperationInput = {
+const createServerInput: OperationInput & { id: 'messaging.message-servers.create' } = {
   id: 'messaging.message-servers.create',
   method: 'POST',
   path: '/api/messaging/message-servers',
@@ -127,7 +127,7 @@ export const deprecatedServerOperations = [
   ...[createServerInput, ...serverAgentInputs].map((input) =>
     defineOperation({
       ...input,
-      id: input.id.replace('messaging.message-servers.', 'messaging.servers.'),
+      id: renameId(input.id, 'messaging.message-servers.', 'messaging.servers.'),
       path: input.path.replace('/message-servers', '/servers').replace(':messageServerId', ':serverId'),
       params: input.params && renameKey(input.params, 'messageServerId', 'serverId'),
       summary: `${input.summary} (deprecated alias)`,

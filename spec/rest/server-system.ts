@@ -27,7 +27,7 @@ const LogsBody = z
   })
   .meta({ id: 'ServerLogs' });
 
-const logsInput = (method: 'GET' | 'POST', id: string, probed: boolean): OperationInput => ({
+const logsInput = <const I extends string>(method: 'GET' | 'POST', id: I, probed: boolean): OperationInput & { id: I } => ({
   id,
   method,
   path: '/api/server/logs',
