@@ -13,8 +13,10 @@
  *    that scripts/webui/compare.ts does not explain fails the run. Skipped with one line without chromium.
  * 5. A short fanout and roundtrip `bench` against the real server and the mock, side by side
  *    (test-output/elizaos-1.7.2-bench.md; figures, not a verdict).
+ * 6. The other releases (1.6.5, 1.5.8, 1.7.3-alpha.4), each started from its own folder: `check --profile auto`
+ *    must pick its profile; the check counts under its own profile and elizaos-1.7 go to test-output/releases.md.
  *
- *   tsx scripts/test-elizaos.ts [--write] [--skip-bench] [--skip-webui]
+ *   tsx scripts/test-elizaos.ts [--write] [--skip-bench] [--skip-webui] [--skip-releases]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { createMockServer } from '../mock-server/index.js';
 import { formatConsole, formatMarkdown, parseKnown, runConformance, runDiff, type KnownDifference, type Report } from '../suites/index.js';
 import { runBench, type BenchResult } from '../suites/load/index.js';
 import { conformanceDoc } from './conformance-doc.js';
+import { testReleases } from './test-releases.js';
 import { runWebUi } from './webui/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -162,6 +165,7 @@ async function main(args: string[]): Promise<number> {
     const how = await reference.stop();
     log(`reference server stopped (${how})`);
   }
+  if (!args.includes('--skip-releases')) problems.push(...(await testReleases()));
   log(`test:elizaos took ${fmt((performance.now() - t0) / 1000)} s`);
   for (const problem of problems) log(`FAIL ${problem}`);
   log(problems.length === 0 ? 'test:elizaos PASSED' : `test:elizaos FAILED (${problems.length})`);
