@@ -9,6 +9,7 @@ import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { clusterFlag, runCluster } from './mock-cluster.js';
 import { parseEventFault } from './event-fault.js';
+import { guardProcess } from './process-guard.js';
 import { intFlag, parseLatency, parseRateLimit, probabilityFlag } from './parse.js';
 
 interface MockFlags {
@@ -108,6 +109,7 @@ async function joinRedis(mock: MockServer, url: string): Promise<RedisLink> {
 async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>): Promise<void> {
   // Listen for signals before READY: a supervisor may stop the mock the moment it sees that line.
   const stopped = stop();
+  const unguard = guardProcess(io, 'eliza-wire mock');
   const mock = createMockServer(mockOptions(flags));
   const redis = flags.redis === undefined ? undefined : await joinRedis(mock, flags.redis);
   const url = await listen(mock, flags).catch(async (error: unknown) => {
@@ -122,6 +124,7 @@ async function runMock(flags: MockFlags, io: CliIo, stop: () => Promise<string>)
   await redis?.close();
   if (flags.logLevel === 'debug' || flags.logLevel === 'trace') io.stderr(`closed in ${Date.now() - started} ms; still open: ${process.getActiveResourcesInfo().join(', ')}\n`);
   io.stdout(flags.json ? `${JSON.stringify({ event: 'closed', signal })}\n` : `closed (${signal})\n`);
+  unguard();
 }
 
 export function mockCommand(io: CliIo, stop: () => Promise<string> = untilSignal, outcome: CheckOutcome = { exitCode: 0 }): Command {
