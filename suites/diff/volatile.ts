@@ -17,7 +17,7 @@ const isEpoch = (v: unknown) => {
 
 const RULES: Rule[] = [
   { label: '<epoch>', key: /(time|date|stamp|At$|_at$|^at$|created|updated|expires|since|started|ended|^ts$|last)/i, fits: isEpoch },
-  { label: '<duration>', key: /[Dd]uration|[Ee]lapsed|[Ll]atency|[Tt]ook|_ms$|[a-z]Ms$|^ms$/, fits: isNumber },
+  { label: '<duration>', key: /[Dd]uration|[Ee]lapsed|[Ll]atency|[Tt]ook|[Ee]xecution[Tt]ime|_ms$|[a-z]Ms$|^ms$/, fits: isNumber },
   { label: '<uptime>', key: /uptime/i, fits: (v) => isNumber(v) || typeof v === 'string' },
   { label: '<memory>', key: /(memory|heap|^rss$|^external$|arraybuffers)/i, fits: isNumber },
   { label: '<version>', key: /version$/i, fits: (v) => typeof v === 'string' || isNumber(v) },
