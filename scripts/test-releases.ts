@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { launchReference } from '../examples/elizaos-reference/launch.mjs';
 import type { Profile } from '../spec/index.js';
 import { detectProfile, runConformance } from '../suites/index.js';
+import { clientDirOf, runWebUi } from './webui/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = 'test-output/releases.md';
@@ -40,6 +41,20 @@ async function counts(url: string, profile: Profile): Promise<string> {
   return `${passed} passed, ${failed} failed, ${skipped} skipped`;
 }
 
+/**
+ * A release that ships a web UI: its walk against the mock in its profile and against the release itself (a server
+ * of its own, after this one stopped), as figures: the walk's steps are the 1.7.2 UI's.
+ */
+async function uiWalk(release: string, profile: Profile): Promise<string> {
+  if (!existsSync(clientDirOf(release))) return 'ships no web UI';
+  try {
+    const problems = await runWebUi({ release, profile });
+    return problems.length === 0 ? 'same as the release, or known differences only' : `${problems.length} steps differ (test-output/webui-${release}/report.md)`;
+  } catch (error) {
+    return `walk failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+  }
+}
+
 /** Starts each release; returns the problems (a release that does not start, or that auto detection misreads). */
 export async function testReleases(): Promise<string[]> {
   const problems: string[] = [];
@@ -55,7 +70,7 @@ export async function testReleases(): Promise<string[]> {
       const own = await counts(reference.url, profile);
       const latest = profile === 'elizaos-1.7' ? own : await counts(reference.url, 'elizaos-1.7');
       log(`${release}: --profile ${profile} ${own}; --profile elizaos-1.7 ${latest}`);
-      rows.push(`| ${release} | ${detected.profile} | ${own} | ${latest} |`);
+      rows.push(`| ${release} | ${detected.profile} | ${own} | ${latest} | ${await uiWalk(release, profile)} |`);
     } finally {
       await reference.stop();
     }
@@ -66,8 +81,8 @@ export async function testReleases(): Promise<string[]> {
     'Each release profile inherits from elizaos-1.7 until its differences (docs/releases/) are encoded, so its own',
     'profile fails where the release differs.',
     '',
-    '| release | --profile auto | under its own profile | under elizaos-1.7 |',
-    '|---|---|---|---|',
+    '| release | --profile auto | under its own profile | under elizaos-1.7 | its web UI against the mock in its profile |',
+    '|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');
