@@ -34,6 +34,7 @@ export const DIAGNOSTIC_CODES = {
   wrongEventName: 'wrong-event-name',
   unknownType: 'unknown-message-type',
   malformedEnvelope: 'malformed-envelope',
+  olderReleaseRoute: 'older-release-route',
 } as const;
 
 export interface DiagnosticsOptions {

@@ -3,6 +3,8 @@ import type { MockContext } from '../context.js';
 import { payloadProblem } from '../limits.js';
 import { errorBody, render, type Rendered } from './render.js';
 import { fail, type Handler, type HandlerResult, type RequestContext } from './result.js';
+import { DIAGNOSTIC_CODES } from '../diagnostics.js';
+import { fromOtherRelease } from '../release-hints.js';
 
 /** A per-test replacement of one operation's handler (`handle.use(rest('agents.list', …))`). */
 export interface RestOverride {
@@ -70,8 +72,17 @@ function pickHandler(overrides: RestOverride[], op: RestOperation, fallback: Han
  * One operation, transport-free: the body checks, the handler (overrides first), then the profile's envelope,
  * checked against the spec when `validateResponses` is on. The Express and MSW adapters both call this.
  */
+/** A call of a 1.5-era `/central-*` route: a diagnostic naming the release and the route the profile has instead. */
+function olderRoute(ctx: MockContext, op: RestOperation): void {
+  if (!op.path.includes('/central-')) return;
+  const instead = op.aliasOf ? ` (${op.aliasOf})` : '';
+  const via = op.path.replace('/central-channels', '/channels').replace('/central-servers', '/message-servers');
+  ctx.diagnostics.report(DIAGNOSTIC_CODES.olderReleaseRoute, `${op.method} ${op.path}: ${fromOtherRelease('centralRoute', ctx.profile, `${op.method} ${via}${instead}`)}`, undefined, { operationId: op.id });
+}
+
 export async function runOperation(op: RestOperation, handler: Handler, overrides: RestOverride[], request: RequestContext, arrived: ArrivedBody): Promise<Outcome> {
   const ctx = request.mock;
+  olderRoute(ctx, op);
   const result = wrongContentType(ctx, op, arrived) ?? arrived.uploadError ?? missingBody(ctx, op, request.body) ?? tooDeep(ctx, request.body) ?? (await pickHandler(overrides, op, handler)(request));
   if (result.kind === 'binary' || result.kind === 'sse') return result;
   const rendered = render(op, ctx.profile, result, ctx.clock.now());

@@ -5,6 +5,7 @@ import { DIAGNOSTIC_CODES } from '../diagnostics.js';
 import { isAbsent, quote, sample } from './fields.js';
 import type { PeerSocket } from './peer.js';
 import { isRelease } from '../../spec/profiles.js';
+import { fromOtherRelease } from '../release-hints.js';
 
 const ENTITY_ERROR = 'Valid entityId required';
 const API_KEY_ERROR = 'Invalid or missing API Key';
@@ -14,7 +15,7 @@ function entityIdMistake(ctx: MockContext, socket: PeerSocket, entityId: unknown
   const fix = 'connect with io(url, { auth: { entityId: crypto.randomUUID() } }) and send the same id as senderId';
   const missing = isAbsent(entityId) && isRelease(ctx.profile);
   const message = missing
-    ? `handshake refused with connect_error "${ENTITY_ERROR}": auth.entityId is missing, and ElizaOS 1.7 requires a UUID there (the documentation's client sends no auth: it works only against the documented profile). Fix: ${fix}`
+    ? `handshake refused with connect_error "${ENTITY_ERROR}": auth.entityId is missing, and ElizaOS 1.7 requires a UUID there (the documentation's client sends no auth: it works only against the documented profile). ${fromOtherRelease('noEntityId', ctx.profile, 'a UUID in `auth.entityId`')}. Fix: ${fix}`
     : `handshake refused with connect_error "${ENTITY_ERROR}": auth.entityId ${quote(entityId)} is invalid: it must be a UUID (8-4-4-4-12 hex digits). Fix: ${fix}`;
   const details = missing ? { missing: ['auth.entityId'] } : { invalid: [{ field: 'auth.entityId', value: sample(entityId), rule: 'a UUID' }] };
   ctx.diagnostics.report(DIAGNOSTIC_CODES.handshakeEntityId, message, socket.id, details);

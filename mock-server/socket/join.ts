@@ -6,6 +6,7 @@ import { entityUuid } from './entity-id.js';
 import { check, describeProblem, isAbsent, isText, problemDetails } from './fields.js';
 import type { PeerSocket } from './peer.js';
 import { isRelease } from '../../spec/profiles.js';
+import { fromOtherRelease } from '../release-hints.js';
 
 type Payload = Record<string, unknown>;
 
@@ -31,10 +32,10 @@ function refuse(ctx: MockContext, socket: PeerSocket, payload: Payload): void {
 
 function diagnose(ctx: MockContext, socket: PeerSocket, payload: Payload, channelId: string): void {
   if (!payload.channelId && payload.roomId) {
-    ctx.diagnostics.report(DIAGNOSTIC_CODES.roomIdOnly, `join with roomId but no channelId: send channelId (roomId is a legacy alias)`, socket.id);
+    ctx.diagnostics.report(DIAGNOSTIC_CODES.roomIdOnly, `join with roomId but no channelId: send channelId (roomId is a legacy alias). ${fromOtherRelease('roomIdOnly', ctx.profile, '`channelId`')}`, socket.id);
   }
   if ('serverId' in payload && !('messageServerId' in payload)) {
-    ctx.diagnostics.report(DIAGNOSTIC_CODES.serverId, 'join with serverId: the server reads messageServerId, not serverId', socket.id);
+    ctx.diagnostics.report(DIAGNOSTIC_CODES.serverId, `join with serverId: the server reads messageServerId, not serverId. ${fromOtherRelease('serverId', ctx.profile, '`messageServerId`')}`, socket.id);
   }
   const channel = ctx.state.channels.get(channelId);
   if (channel) diagnoseAgents(ctx, socket.id, channel, 'join');

@@ -9,6 +9,7 @@ import { entityUuid } from './entity-id.js';
 import { check, describeProblem, isAbsent, isText, isUuid, problemDetails, quote, sample, type FieldProblem } from './fields.js';
 import type { PeerSocket } from './peer.js';
 import { isRelease } from '../../spec/profiles.js';
+import { fromOtherRelease } from '../release-hints.js';
 
 type Payload = Record<string, unknown>;
 
@@ -54,10 +55,10 @@ function sendError(ctx: MockContext, socket: PeerSocket, problems: FieldProblem[
 
 function diagnose(ctx: MockContext, socket: PeerSocket, payload: Payload, channelId: string | undefined): void {
   if ('serverId' in payload && !('messageServerId' in payload)) {
-    ctx.diagnostics.report(DIAGNOSTIC_CODES.serverId, 'SEND_MESSAGE with serverId: use messageServerId (serverId is not read)', socket.id);
+    ctx.diagnostics.report(DIAGNOSTIC_CODES.serverId, `SEND_MESSAGE with serverId: use messageServerId (serverId is not read). ${fromOtherRelease('serverId', ctx.profile, '`messageServerId`')}`, socket.id);
   }
   if (isAbsent(payload.channelId) && !isAbsent(payload.roomId)) {
-    ctx.diagnostics.report(DIAGNOSTIC_CODES.roomIdOnly, 'SEND_MESSAGE with roomId but no channelId: send channelId (roomId is a legacy alias; ElizaOS 1.7 reads channelId first)', socket.id);
+    ctx.diagnostics.report(DIAGNOSTIC_CODES.roomIdOnly, `SEND_MESSAGE with roomId but no channelId: send channelId (roomId is a legacy alias; ElizaOS 1.7 reads channelId first). ${fromOtherRelease('roomIdOnly', ctx.profile, '`channelId`')}`, socket.id);
   }
   if (channelId && !(socket.data.joined as Set<string>).has(channelId)) {
     ctx.diagnostics.report(DIAGNOSTIC_CODES.notJoined, `socket sent to channel ${channelId} without joining it: join first to receive broadcasts`, socket.id);
